@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.identity.domain;
+
+import org.jspecify.annotations.NullMarked;

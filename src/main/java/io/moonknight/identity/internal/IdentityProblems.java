@@ -1,0 +1,104 @@
+package io.moonknight.identity.internal;
+
+import io.moonknight.shared.web.ProblemException;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+
+/** The identity module's problem details, each with a stable type. */
+public final class IdentityProblems {
+
+    private IdentityProblems() {}
+
+    public static ProblemException userNotFound(UUID id) {
+        return ProblemException.notFound("User", id);
+    }
+
+    public static ProblemException roleNotFound(UUID id) {
+        return ProblemException.notFound("Role", id);
+    }
+
+    public static ProblemException usernameTaken(String username) {
+        return ProblemException.conflict("username-taken", "The username '" + username + "' is already in use")
+                .with("field", "username");
+    }
+
+    public static ProblemException roleNameTaken(String name) {
+        return ProblemException.conflict("role-name-taken", "A role named '" + name + "' already exists")
+                .with("field", "name");
+    }
+
+    public static ProblemException builtInRoleImmutable(String name) {
+        return ProblemException.conflict(
+                "built-in-role", "The built-in role '" + name + "' cannot be changed or deleted");
+    }
+
+    public static ProblemException roleInUse(String name, long users) {
+        return ProblemException.conflict(
+                        "role-in-use",
+                        "The role '" + name + "' is assigned to " + users + " user(s); unassign it first")
+                .with("users", users);
+    }
+
+    public static ProblemException alreadyInStatus(String username, UserStatus status) {
+        return ProblemException.conflict(
+                "user-status-unchanged",
+                "User " + username + " is already " + status.name().toLowerCase());
+    }
+
+    public static ProblemException lastAdmin() {
+        return ProblemException.conflict(
+                "last-admin", "This would leave the tenant without an active administrator who can manage users");
+    }
+
+    public static ProblemException cannotChangeSelf(String what) {
+        return ProblemException.conflict("self-change", "You cannot " + what + " your own account");
+    }
+
+    public static ProblemException weakPassword(String field, List<String> violations) {
+        return ProblemException.invalidFields(violations.stream()
+                .map(message -> new ProblemException.FieldError(field, message))
+                .toList());
+    }
+
+    public static ProblemException unknownPermissions(List<String> unknown) {
+        return ProblemException.invalidField("permissions", "unknown permission(s): " + String.join(", ", unknown));
+    }
+
+    public static ProblemException invalidCredentials() {
+        return new ProblemException(
+                HttpStatus.UNAUTHORIZED,
+                "invalid-credentials",
+                "Invalid credentials",
+                "The tenant, username or password is wrong");
+    }
+
+    public static ProblemException tenantSuspended(String reason) {
+        return new ProblemException(
+                        HttpStatus.FORBIDDEN,
+                        "tenant-suspended",
+                        "Tenant suspended",
+                        "This ISP's account is suspended: " + reason)
+                .with("reason", reason);
+    }
+
+    public static ProblemException accountDisabled() {
+        return new ProblemException(
+                HttpStatus.FORBIDDEN,
+                "account-disabled",
+                "Account disabled",
+                "This account is disabled; ask an administrator");
+    }
+
+    public static ProblemException invalidRefreshToken() {
+        return new ProblemException(
+                HttpStatus.UNAUTHORIZED,
+                "invalid-refresh-token",
+                "Invalid refresh token",
+                "The refresh token is unknown, expired, already used or revoked; log in again");
+    }
+
+    public static ProblemException wrongCurrentPassword() {
+        return ProblemException.invalidField("currentPassword", "is not your current password");
+    }
+}

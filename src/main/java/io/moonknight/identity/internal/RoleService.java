@@ -1,0 +1,137 @@
+package io.moonknight.identity.internal;
+
+import io.moonknight.shared.security.BuiltInRole;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A tenant admin's use cases on roles. Built-in roles are read-only. */
+@Service
+public class RoleService {
+
+    private final RoleRepository roles;
+    private final UserRepository users;
+    private final PermissionCatalog catalog;
+    private final UserService userService;
+    private final ActorResolver actors;
+    private final Clock clock;
+
+    RoleService(
+            RoleRepository roles,
+            UserRepository users,
+            PermissionCatalog catalog,
+            UserService userService,
+            ActorResolver actors,
+            Clock clock) {
+        this.roles = roles;
+        this.users = users;
+        this.catalog = catalog;
+        this.userService = userService;
+        this.actors = actors;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<RoleView> list() {
+        return roles.findAllByOrderByBuiltinAscNameAsc().stream()
+                .map(this::view)
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public RoleView get(UUID id) {
+        return view(load(id));
+    }
+
+    @Transactional
+    public RoleView create(String name, @Nullable String description, Set<String> permissions) {
+        String trimmed = name(name);
+        if (roles.existsByNameIgnoreCase(trimmed)) {
+            throw IdentityProblems.roleNameTaken(trimmed);
+        }
+        checkPermissions(permissions);
+        return view(roles.save(Role.custom(trimmed, blankToNull(description), permissions, clock.instant())));
+    }
+
+    @Transactional
+    public RoleView update(UUID id, String name, @Nullable String description, Set<String> permissions) {
+        Role role = load(id);
+        String trimmed = name(name);
+        if (!role.name().equalsIgnoreCase(trimmed) && roles.existsByNameIgnoreCase(trimmed)) {
+            throw IdentityProblems.roleNameTaken(trimmed);
+        }
+        checkPermissions(permissions);
+        role.redefine(trimmed, blankToNull(description), permissions, clock.instant());
+        roles.saveAndFlush(role);
+        userService.requireAnAdministrator();
+        actors.evictAll();
+        return view(role);
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        Role role = load(id);
+        if (role.isBuiltIn()) {
+            throw IdentityProblems.builtInRoleImmutable(role.name());
+        }
+        long assigned = users.countByRole(id);
+        if (assigned > 0) {
+            throw IdentityProblems.roleInUse(role.name(), assigned);
+        }
+        roles.delete(role);
+    }
+
+    /** Creates the built-in roles a tenant does not have yet (all of them for a new tenant). */
+    @Transactional
+    public void ensureBuiltInRoles() {
+        for (BuiltInRole builtIn : BuiltInRole.values()) {
+            if (roles.findByBuiltin(builtIn).isEmpty()) {
+                roles.save(Role.builtIn(builtIn, clock.instant()));
+            }
+        }
+    }
+
+    private RoleView view(Role role) {
+        var permissions = new ArrayList<>(catalog.effective(
+                List.of(new PermissionCatalog.RoleGrant(role.builtInRole(), role.storedPermissions()))));
+        permissions.sort(null);
+        return new RoleView(
+                role.id(),
+                role.name(),
+                role.description(),
+                role.builtInRole(),
+                permissions,
+                users.countByRole(role.id()),
+                role.createdAt(),
+                role.updatedAt());
+    }
+
+    private void checkPermissions(Set<String> permissions) {
+        var unknown =
+                permissions.stream().filter(p -> !catalog.exists(p)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw IdentityProblems.unknownPermissions(unknown);
+        }
+    }
+
+    private Role load(UUID id) {
+        return roles.findById(id).orElseThrow(() -> IdentityProblems.roleNotFound(id));
+    }
+
+    private static String name(String name) {
+        String trimmed = name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 60) {
+            throw io.moonknight.shared.web.ProblemException.invalidField("name", "must be 1-60 characters");
+        }
+        return trimmed;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,6 @@
+package io.moonknight.identity.internal;
+
+public enum UserStatus {
+    ACTIVE,
+    DISABLED
+}

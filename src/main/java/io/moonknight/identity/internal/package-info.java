@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.identity.internal;
+
+import org.jspecify.annotations.NullMarked;

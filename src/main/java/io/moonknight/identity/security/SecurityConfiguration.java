@@ -1,0 +1,122 @@
+package io.moonknight.identity.security;
+
+import io.moonknight.identity.internal.AccessTokens;
+import io.moonknight.identity.internal.ActorResolver;
+import io.moonknight.identity.internal.AuthService;
+import io.moonknight.identity.internal.JwtKey;
+import io.moonknight.shared.config.MoonKnightProperties;
+import io.moonknight.shared.security.ActorAuthentication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two filter chains: the REST API ({@code /api/**}) is stateless and takes bearer tokens; the console is
+ * everything else, with a session cookie, CSRF protection and a form login. Every endpoint and page is
+ * further guarded by a permission ({@code @PreAuthorize("hasAuthority('users:manage')")}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https://*.tile.openstreetmap.org; "
+            + "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
+            + "form-action 'self'; object-src 'none'";
+
+    static final String[] PUBLIC_PAGES = {
+        "/login",
+        "/webjars/**",
+        "/css/**",
+        "/js/**",
+        "/img/**",
+        "/favicon.ico",
+        "/manifest.webmanifest",
+        "/error",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/actuator/prometheus",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/swagger-ui/**",
+        "/swagger-ui.html"
+    };
+
+    @Bean
+    JwtDecoder jwtDecoder(JwtKey key) {
+        var decoder = NimbusJwtDecoder.withSecretKey(key.key())
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER));
+        return decoder;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, ActorResolver actors) {
+        var handlers = new ApiSecurityHandlers();
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtActorConverter(actors)))
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain consoleSecurity(
+            HttpSecurity http, AuthService auth, ActorResolver actors, MoonKnightProperties properties) {
+        var failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .authenticationProvider(new ConsoleAuthenticationProvider(auth))
+                .formLogin(form -> form.loginPage("/login")
+                        .authenticationDetailsSource(ConsoleLoginDetails.source(properties.baseDomain()))
+                        .failureHandler(failure)
+                        .defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .addLogoutHandler((request, response, authentication) -> {
+                            if (authentication instanceof ActorAuthentication actor
+                                    && actor.actor().sessionId() != null) {
+                                auth.endSession(actor.actor().sessionId(), "logout");
+                            }
+                        })
+                        .logoutSuccessUrl("/login?logout"))
+                .addFilterBefore(new ConsoleSessionFilter(actors), AnonymousAuthenticationFilter.class)
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+}

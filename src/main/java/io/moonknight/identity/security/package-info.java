@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.identity.security;
+
+import org.jspecify.annotations.NullMarked;

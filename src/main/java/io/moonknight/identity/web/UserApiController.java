@@ -1,0 +1,156 @@
+package io.moonknight.identity.web;
+
+import io.moonknight.identity.internal.NewUser;
+import io.moonknight.identity.internal.UserProfile;
+import io.moonknight.identity.internal.UserService;
+import io.moonknight.identity.internal.UserStatus;
+import io.moonknight.identity.internal.UserView;
+import io.moonknight.identity.internal.Username;
+import io.moonknight.shared.security.Actor;
+import io.moonknight.shared.values.EmailAddress;
+import io.moonknight.shared.values.PhoneNumber;
+import io.moonknight.shared.web.Fields;
+import io.moonknight.shared.web.PageResponse;
+import io.moonknight.shared.web.Paging;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/users")
+@Tag(name = "Staff users", description = "The tenant's staff logins")
+class UserApiController {
+
+    private static final Map<String, String> SORTABLE = Map.of(
+            "username",
+            "username",
+            "fullName",
+            "fullName",
+            "email",
+            "email",
+            "createdAt",
+            "createdAt",
+            "lastLoginAt",
+            "lastLoginAt");
+
+    private final UserService users;
+
+    UserApiController(UserService users) {
+        this.users = users;
+    }
+
+    record CreateUserRequest(
+            @NotBlank @Size(max = 64) String username,
+            @NotBlank @Size(max = 254) String email,
+            @NotBlank @Size(max = 120) String fullName,
+            @Nullable @Size(max = 30) String phone,
+            @NotBlank @Size(max = 256) String password,
+            @NotNull @Size(max = 20) Set<@NotNull UUID> roleIds) {}
+
+    record UpdateUserRequest(
+            @NotBlank @Size(max = 254) String email,
+            @NotBlank @Size(max = 120) String fullName,
+            @Nullable @Size(max = 30) String phone) {}
+
+    record PasswordRequest(@NotBlank @Size(max = 256) String password) {}
+
+    record RolesRequest(@NotNull @Size(max = 20) Set<@NotNull UUID> roleIds) {}
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('users:read')")
+    @Operation(summary = "List staff users", description = "Search username, name and email; filter by status and role")
+    PageResponse<UserView> list(
+            @RequestParam(required = false) @Nullable @Size(max = 100) String q,
+            @RequestParam(required = false) @Nullable UserStatus status,
+            @RequestParam(required = false) @Nullable UUID roleId,
+            @ParameterObject Pageable pageable) {
+        var page = Paging.restrict(pageable, SORTABLE, Sort.by("username"));
+        return PageResponse.of(users.search(q, status, roleId, page));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('users:manage')")
+    @Operation(summary = "Create a staff user")
+    ResponseEntity<UserView> create(@Valid @RequestBody CreateUserRequest request) {
+        var user = users.create(new NewUser(
+                Fields.parse("username", request.username(), Username::parse),
+                profile(request.email(), request.fullName(), request.phone()),
+                request.password(),
+                request.roleIds()));
+        return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('users:read')")
+    @Operation(summary = "Get a staff user")
+    UserView get(@PathVariable UUID id) {
+        return users.get(id);
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasAuthority('users:manage')")
+    @Operation(summary = "Change a user's contact details")
+    UserView update(@PathVariable UUID id, @Valid @RequestBody UpdateUserRequest request) {
+        return users.changeProfile(id, profile(request.email(), request.fullName(), request.phone()));
+    }
+
+    @PostMapping("/{id}/disable")
+    @PreAuthorize("hasAuthority('users:manage')")
+    @Operation(
+            summary = "Disable a user",
+            description = "Ends the user's sessions; refused for yourself and the last administrator")
+    UserView disable(@PathVariable UUID id, @AuthenticationPrincipal Actor me) {
+        return users.disable(id, me);
+    }
+
+    @PostMapping("/{id}/enable")
+    @PreAuthorize("hasAuthority('users:manage')")
+    @Operation(summary = "Enable a disabled user")
+    UserView enable(@PathVariable UUID id) {
+        return users.enable(id);
+    }
+
+    @PostMapping("/{id}/password")
+    @PreAuthorize("hasAuthority('users:manage')")
+    @Operation(summary = "Reset a user's password", description = "Ends the user's sessions")
+    ResponseEntity<Void> resetPassword(@PathVariable UUID id, @Valid @RequestBody PasswordRequest request) {
+        users.resetPassword(id, request.password());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/{id}/roles")
+    @PreAuthorize("hasAuthority('users:manage')")
+    @Operation(summary = "Replace a user's roles")
+    UserView assignRoles(@PathVariable UUID id, @Valid @RequestBody RolesRequest request) {
+        return users.assignRoles(id, request.roleIds());
+    }
+
+    static UserProfile profile(String email, String fullName, @Nullable String phone) {
+        return new UserProfile(
+                Fields.parse("email", email, EmailAddress::new),
+                Fields.parse("fullName", fullName, UserProfile::fullName),
+                phone == null || phone.isBlank() ? null : Fields.parse("phone", phone, PhoneNumber::new));
+    }
+}

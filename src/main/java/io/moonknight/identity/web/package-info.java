@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.identity.web;
+
+import org.jspecify.annotations.NullMarked;

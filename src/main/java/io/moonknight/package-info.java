@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,60 @@
+package io.moonknight.shared.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * MoonKnight's own settings ({@code moonknight.*}); the README's configuration table lists them.
+ *
+ * @param dataDir where the embedded database, keys and uploaded files live
+ * @param baseDomain the console answers on {@code <tenant>.<baseDomain>}; on the bare domain (or any other
+ *     host) the login page asks for the tenant
+ * @param publicUrl the URL printed at start-up and used in links; derived from the port when blank
+ */
+@ConfigurationProperties("moonknight")
+public record MoonKnightProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("localhost") String baseDomain,
+        @Nullable String publicUrl,
+        @DefaultValue Demo demo,
+        @DefaultValue Platform platform,
+        @DefaultValue Security security,
+        @DefaultValue EmbeddedDatabase embeddedDatabase) {
+
+    /**
+     * @param enabled null means: on for the embedded database, off for an external one
+     */
+    public record Demo(
+            @Nullable Boolean enabled,
+            @DefaultValue("moonknight-demo") String password,
+            @DefaultValue("demo") String tenant,
+            @DefaultValue("UTC") String timezone,
+            @DefaultValue("USD") String currency) {}
+
+    /**
+     * @param adminPassword generated and printed on first start when blank
+     */
+    public record Platform(
+            @DefaultValue("operator") String adminUsername,
+            @Nullable String adminPassword) {}
+
+    /**
+     * @param jwtSecret base64 HMAC key (32+ bytes); when blank a key is generated once and kept in the data dir
+     */
+    public record Security(
+            @Nullable String jwtSecret,
+            @DefaultValue("15m") Duration accessTokenTtl,
+            @DefaultValue("30d") Duration refreshTokenTtl,
+            @DefaultValue("12h") Duration consoleSessionTtl,
+            @DefaultValue("10") int passwordMinLength) {}
+
+    /**
+     * @param port 0 picks a free port at every start
+     */
+    public record EmbeddedDatabase(
+            @DefaultValue("0") int port,
+            @DefaultValue("moonknight") String database) {}
+}

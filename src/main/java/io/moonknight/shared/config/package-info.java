@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.shared.config;
+
+import org.jspecify.annotations.NullMarked;

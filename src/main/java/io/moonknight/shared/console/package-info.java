@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.shared.console;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.shared.db;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.shared.demo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.shared.security;
+
+import org.jspecify.annotations.NullMarked;

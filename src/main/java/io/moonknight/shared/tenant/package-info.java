@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.shared.tenant;
+
+import org.jspecify.annotations.NullMarked;

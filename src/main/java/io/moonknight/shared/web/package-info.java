@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.shared.web;
+
+import org.jspecify.annotations.NullMarked;

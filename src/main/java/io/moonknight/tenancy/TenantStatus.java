@@ -1,0 +1,6 @@
+package io.moonknight.tenancy;
+
+public enum TenantStatus {
+    ACTIVE,
+    SUSPENDED
+}

@@ -1,0 +1,5 @@
+package io.moonknight.tenancy;
+
+import java.util.UUID;
+
+public record TenantSuspended(UUID tenantId, String reason) {}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.tenancy.internal;
+
+import org.jspecify.annotations.NullMarked;

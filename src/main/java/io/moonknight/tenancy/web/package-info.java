@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.tenancy.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -20,6 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
             "moonknight.platform.admin-username=" + TestTenants.OPERATOR,
             "moonknight.platform.admin-password=" + TestTenants.OPERATOR_PASSWORD,
             "moonknight.security.jwt-secret=bW9vbmtuaWdodC10ZXN0LWtleS1tb29ua25pZ2h0LXRlc3Qta2V5LTAxMjM0NQ==",
+            "moonknight.security.lockout.address-failures=1000000",
             "logging.level.io.moonknight=INFO"
         })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)

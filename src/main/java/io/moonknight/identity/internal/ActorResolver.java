@@ -7,12 +7,9 @@ import io.moonknight.shared.security.PlatformPermissions;
 import io.moonknight.shared.web.ProblemException;
 import io.moonknight.tenancy.TenantDirectory;
 import io.moonknight.tenancy.TenantView;
-import java.sql.Array;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +31,8 @@ public class ActorResolver {
 
     static final Duration TTL = Duration.ofSeconds(5);
     private static final int MAX_CACHED = 10_000;
-    static final Set<String> OPERATOR_PERMISSIONS =
-            Set.of(PlatformPermissions.TENANTS_READ, PlatformPermissions.TENANTS_MANAGE);
+    static final Set<String> OPERATOR_PERMISSIONS = Set.of(
+            PlatformPermissions.TENANTS_READ, PlatformPermissions.TENANTS_MANAGE, PlatformPermissions.AUDIT_READ);
 
     private final JdbcClient jdbc;
     private final TenantDirectory tenants;
@@ -142,7 +139,7 @@ public class ActorResolver {
                         row.getString("full_name"),
                         row.getString("status"),
                         row.getString("built_in"),
-                        strings(row.getArray("permissions"))))
+                        SqlArrays.strings(row.getArray("permissions"))))
                 .list();
         if (rows.isEmpty()) {
             return Resolution.rejected(sessionEnded());
@@ -166,17 +163,6 @@ public class ActorResolver {
                 first.fullName(),
                 catalog.effective(grants),
                 sessionId));
-    }
-
-    private static List<String> strings(@Nullable Array array) throws SQLException {
-        if (array == null) {
-            return List.of();
-        }
-        var values = new ArrayList<String>();
-        for (Object value : (Object[]) array.getArray()) {
-            values.add((String) value);
-        }
-        return values;
     }
 
     static ProblemException sessionEnded() {

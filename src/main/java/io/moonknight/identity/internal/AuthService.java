@@ -1,26 +1,32 @@
 package io.moonknight.identity.internal;
 
+import io.moonknight.audit.AuditRecord;
+import io.moonknight.audit.AuditTrail;
 import io.moonknight.shared.config.MoonKnightProperties;
 import io.moonknight.shared.security.Actor;
 import io.moonknight.shared.security.ActorType;
 import io.moonknight.shared.tenant.TenantContext;
+import io.moonknight.shared.web.ProblemException;
 import io.moonknight.tenancy.TenantDirectory;
 import io.moonknight.tenancy.TenantSlug;
 import io.moonknight.tenancy.TenantView;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Logging in, refreshing and logging out. An unknown tenant, an unknown user and a wrong password get the
- * same answer and take the same time; a suspended tenant or disabled account is only reported once the
- * password is proven.
+ * Logging in (with an optional second factor), refreshing and logging out. An unknown tenant, an unknown
+ * user and a wrong password get the same answer and take the same time; a suspended tenant or disabled
+ * account is only reported once the password is proven. Failures are throttled per account and address,
+ * and every outcome is audited.
  */
 @Service
 public class AuthService {
@@ -34,6 +40,10 @@ public class AuthService {
     private final RefreshTokens refreshTokens;
     private final AccessTokens accessTokens;
     private final ActorResolver actors;
+    private final LoginThrottle throttle;
+    private final MfaChallenges challenges;
+    private final TwoFactorService twoFactor;
+    private final AuditTrail audit;
     private final TransactionTemplate transaction;
     private final MoonKnightProperties.Security settings;
     private final Clock clock;
@@ -49,6 +59,10 @@ public class AuthService {
             RefreshTokens refreshTokens,
             AccessTokens accessTokens,
             ActorResolver actors,
+            LoginThrottle throttle,
+            MfaChallenges challenges,
+            TwoFactorService twoFactor,
+            AuditTrail audit,
             PlatformTransactionManager transactionManager,
             MoonKnightProperties properties,
             Clock clock) {
@@ -61,26 +75,97 @@ public class AuthService {
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
         this.actors = actors;
+        this.throttle = throttle;
+        this.challenges = challenges;
+        this.twoFactor = twoFactor;
+        this.audit = audit;
         this.transaction = new TransactionTemplate(transactionManager);
         this.settings = properties.security();
         this.clock = clock;
         this.timingDummyHash = Objects.requireNonNull(passwords.encode("timing-equaliser-" + UUID.randomUUID()));
     }
 
-    /** Verifies the credentials and opens a session on the attempt's channel. */
-    public Actor login(LoginAttempt attempt) {
+    /** Verifies the password: opens a session, or asks for the second factor. */
+    public LoginResult login(LoginAttempt attempt) {
         String tenant = attempt.tenant();
         if (tenant == null || tenant.isBlank()) {
-            return Objects.requireNonNull(transaction.execute(status -> operatorLogin(attempt)));
+            return throttled(
+                    LoginThrottle.account(null, attempt.username()),
+                    null,
+                    attempt,
+                    () -> Objects.requireNonNull(transaction.execute(status -> operatorLogin(attempt))));
         }
         Optional<TenantView> found = slug(tenant).flatMap(slug -> tenants.findBySlug(slug.value()));
         if (found.isEmpty()) {
-            throw wrongCredentials(attempt.password());
+            return throttled(
+                    "unknown-tenant/" + tenant.strip().toLowerCase(java.util.Locale.ROOT), null, attempt, () -> {
+                        passwords.matches(attempt.password(), timingDummyHash);
+                        throw IdentityProblems.invalidCredentials();
+                    });
         }
         TenantView target = found.get();
-        return TenantContext.call(
-                target.id(), () -> Objects.requireNonNull(transaction.execute(status -> staffLogin(target, attempt))));
+        return throttled(
+                LoginThrottle.account(target.id(), attempt.username()),
+                target.id(),
+                attempt,
+                () -> TenantContext.call(
+                        target.id(),
+                        () -> Objects.requireNonNull(transaction.execute(status -> staffLogin(target, attempt)))));
     }
+
+    /** Completes a login with a TOTP or recovery code. */
+    public Actor completeSecondFactor(String mfaToken, String code, ClientInfo client) {
+        var challenge = challenges.find(mfaToken).orElseThrow(IdentityProblems::invalidMfaToken);
+        if (challenge.purpose() != MfaChallenges.Purpose.VERIFY) {
+            throw IdentityProblems.invalidMfaToken();
+        }
+        String account =
+                LoginThrottle.account(challenge.tenantId(), challenge.userId().toString());
+        throttle.checkAllowed(account, client.address());
+        return TenantContext.call(challenge.tenantId(), () -> {
+            boolean valid =
+                    Objects.requireNonNull(transaction.execute(status -> twoFactor.verify(challenge.userId(), code)));
+            if (!valid) {
+                challenges.recordFailedAttempt(challenge.id());
+                throttle.recordFailure(account, client.address());
+                audit.recordSeparately(AuditRecord.of("auth.second-factor-failed", "User", challenge.userId())
+                        .inTenant(challenge.tenantId())
+                        .byAnonymous(challenge.userId().toString()));
+                throw IdentityProblems.wrongCode();
+            }
+            throttle.recordSuccess(account);
+            return Objects.requireNonNull(transaction.execute(status -> openStaffSession(challenge, client, "totp")));
+        });
+    }
+
+    /** For a user a role obliges to use two-factor: the secret and QR code to set it up during login. */
+    public TwoFactorService.Enrolment startEnrolment(String mfaToken) {
+        var challenge = enrolmentChallenge(mfaToken);
+        return TenantContext.call(challenge.tenantId(), () -> twoFactor.startEnrolment(challenge.userId()));
+    }
+
+    /** Finishes enrolment during login: turns two-factor on, opens the session, returns the recovery codes. */
+    public EnrolledLogin completeEnrolment(String mfaToken, String code, ClientInfo client) {
+        var challenge = enrolmentChallenge(mfaToken);
+        String account =
+                LoginThrottle.account(challenge.tenantId(), challenge.userId().toString());
+        throttle.checkAllowed(account, client.address());
+        return TenantContext.call(challenge.tenantId(), () -> {
+            List<String> codes;
+            try {
+                codes = twoFactor.confirmEnrolment(challenge.userId(), code);
+            } catch (ProblemException wrong) {
+                challenges.recordFailedAttempt(challenge.id());
+                throttle.recordFailure(account, client.address());
+                throw wrong;
+            }
+            Actor actor = Objects.requireNonNull(
+                    transaction.execute(status -> openStaffSession(challenge, client, "totp-enrolment")));
+            return new EnrolledLogin(actor, codes);
+        });
+    }
+
+    public record EnrolledLogin(Actor actor, List<String> recoveryCodes) {}
 
     /** Tokens for an actor that has just logged in on the API channel. */
     public TokenPair issueTokens(Actor actor) {
@@ -99,6 +184,12 @@ public class AuthService {
         var rotation = refreshTokens.use(refreshToken);
         UUID sessionId = rotation.sessionId();
         if (rotation.outcome() == RefreshTokens.Rotation.Outcome.REUSED && sessionId != null) {
+            sessions.find(sessionId)
+                    .ifPresent(session ->
+                            audit.recordSeparately(AuditRecord.of("auth.refresh-token-reused", "Session", sessionId)
+                                    .with("userId", session.userId())
+                                    .inTenant(session.tenantId())
+                                    .byAnonymous(session.userId().toString())));
             endSession(sessionId, "refresh token reused");
         }
         if (rotation.outcome() != RefreshTokens.Rotation.Outcome.ROTATED || sessionId == null) {
@@ -124,17 +215,49 @@ public class AuthService {
         refreshTokens.sessionOf(refreshToken).ifPresent(session -> endSession(session, "logout"));
     }
 
+    /** Ends a session (logout, revocation); audited. */
     public void endSession(UUID sessionId, String reason) {
         sessions.find(sessionId).ifPresent(session -> {
-            sessions.revoke(sessionId, reason);
+            if (sessions.revoke(sessionId, reason)) {
+                audit.recordSeparately(AuditRecord.of(
+                                reason.equals("logout") ? "auth.logout" : "session.revoked", "Session", sessionId)
+                        .with("userId", session.userId())
+                        .with("reason", reason)
+                        .inTenant(session.tenantId()));
+            }
             actors.evictUser(session.userId());
         });
     }
 
-    private Actor staffLogin(TenantView tenant, LoginAttempt attempt) {
+    private LoginResult throttled(
+            String account,
+            @Nullable UUID tenant,
+            LoginAttempt attempt,
+            java.util.function.Supplier<LoginResult> login) {
+        try {
+            throttle.checkAllowed(account, attempt.client().address());
+        } catch (ProblemException locked) {
+            recordFailure(tenant, attempt, locked.type());
+            throw locked;
+        }
+        try {
+            LoginResult result = login.get();
+            throttle.recordSuccess(account);
+            return result;
+        } catch (ProblemException problem) {
+            if (problem.type().equals("invalid-credentials")) {
+                throttle.recordFailure(account, attempt.client().address());
+            }
+            recordFailure(tenant, attempt, problem.type());
+            throw problem;
+        }
+    }
+
+    private LoginResult staffLogin(TenantView tenant, LoginAttempt attempt) {
         Optional<User> found = username(attempt.username()).flatMap(users::findByUsername);
         if (found.isEmpty()) {
-            throw wrongCredentials(attempt.password());
+            passwords.matches(attempt.password(), timingDummyHash);
+            throw IdentityProblems.invalidCredentials();
         }
         User user = found.get();
         if (!passwords.matches(attempt.password(), user.passwordHash())) {
@@ -149,13 +272,43 @@ public class AuthService {
         if (passwords.upgradeEncoding(user.passwordHash())) {
             user.changePassword(Objects.requireNonNull(passwords.encode(attempt.password())), clock.instant());
         }
+        boolean required = twoFactor.required(user);
+        if (user.twoFactorEnabled() || required) {
+            var purpose = user.twoFactorEnabled() ? MfaChallenges.Purpose.VERIFY : MfaChallenges.Purpose.ENROL;
+            String token = challenges.issue(tenant.id(), user.id(), attempt.channel(), purpose, attempt.client());
+            audit.record(AuditRecord.of("auth.password-verified", "User", user.id())
+                    .with("next", purpose == MfaChallenges.Purpose.VERIFY ? "second factor" : "two-factor enrolment")
+                    .inTenant(tenant.id())
+                    .byAnonymous(user.username()));
+            return new LoginResult.SecondFactorRequired(
+                    token, purpose == MfaChallenges.Purpose.ENROL, MfaChallenges.LIFETIME.toSeconds());
+        }
+        return new LoginResult.Authenticated(
+                openStaffSession(user, tenant, attempt.channel(), attempt.client(), "password"));
+    }
+
+    private Actor openStaffSession(MfaChallenges.Challenge challenge, ClientInfo client, String method) {
+        if (!challenges.spend(challenge.id())) {
+            throw IdentityProblems.invalidMfaToken();
+        }
+        User user = users.findWithRolesById(challenge.userId()).orElseThrow(IdentityProblems::invalidMfaToken);
+        TenantView tenant = tenants.find(challenge.tenantId()).orElseThrow(IdentityProblems::invalidMfaToken);
+        if (!tenant.active()) {
+            throw IdentityProblems.tenantSuspended(String.valueOf(tenant.suspendedReason()));
+        }
+        if (!user.isActive()) {
+            throw IdentityProblems.accountDisabled();
+        }
+        return openStaffSession(user, tenant, challenge.channel(), client, method);
+    }
+
+    private Actor openStaffSession(User user, TenantView tenant, Channel channel, ClientInfo client, String method) {
         user.recordLogin(clock.instant());
-        UUID session = sessions.open(
-                ActorType.STAFF, user.id(), tenant.id(), attempt.channel(), attempt.client(), ttl(attempt));
+        UUID session = sessions.open(ActorType.STAFF, user.id(), tenant.id(), channel, client, ttl(channel));
         var grants = user.roles().stream()
                 .map(r -> new PermissionCatalog.RoleGrant(r.builtInRole(), r.storedPermissions()))
                 .toList();
-        return new Actor(
+        var actor = new Actor(
                 ActorType.STAFF,
                 user.id(),
                 tenant.id(),
@@ -165,12 +318,18 @@ public class AuthService {
                 user.fullName(),
                 catalog.effective(grants),
                 session);
+        audit.record(AuditRecord.of("auth.login", "Session", session)
+                .with("channel", channel.name())
+                .with("method", method)
+                .by(actor));
+        return actor;
     }
 
-    private Actor operatorLogin(LoginAttempt attempt) {
+    private LoginResult operatorLogin(LoginAttempt attempt) {
         Optional<PlatformOperator> found = username(attempt.username()).flatMap(operators::findByUsername);
         if (found.isEmpty()) {
-            throw wrongCredentials(attempt.password());
+            passwords.matches(attempt.password(), timingDummyHash);
+            throw IdentityProblems.invalidCredentials();
         }
         PlatformOperator operator = found.get();
         if (!passwords.matches(attempt.password(), operator.passwordHash())) {
@@ -181,8 +340,8 @@ public class AuthService {
         }
         operator.recordLogin(clock.instant());
         UUID session = sessions.open(
-                ActorType.OPERATOR, operator.id(), null, attempt.channel(), attempt.client(), ttl(attempt));
-        return new Actor(
+                ActorType.OPERATOR, operator.id(), null, attempt.channel(), attempt.client(), ttl(attempt.channel()));
+        var actor = new Actor(
                 ActorType.OPERATOR,
                 operator.id(),
                 null,
@@ -192,16 +351,35 @@ public class AuthService {
                 operator.fullName(),
                 ActorResolver.OPERATOR_PERMISSIONS,
                 session);
+        audit.record(AuditRecord.of("auth.login", "Session", session)
+                .with("channel", attempt.channel().name())
+                .by(actor));
+        return new LoginResult.Authenticated(actor);
     }
 
-    private Duration ttl(LoginAttempt attempt) {
-        return attempt.channel() == Channel.API ? settings.refreshTokenTtl() : settings.consoleSessionTtl();
+    private MfaChallenges.Challenge enrolmentChallenge(String mfaToken) {
+        var challenge = challenges.find(mfaToken).orElseThrow(IdentityProblems::invalidMfaToken);
+        if (challenge.purpose() != MfaChallenges.Purpose.ENROL) {
+            throw IdentityProblems.invalidMfaToken();
+        }
+        return challenge;
     }
 
-    /** Spends the time a real password check takes, then fails like a wrong password. */
-    private RuntimeException wrongCredentials(String password) {
-        passwords.matches(password, timingDummyHash);
-        return IdentityProblems.invalidCredentials();
+    private void recordFailure(@Nullable UUID tenant, LoginAttempt attempt, String reason) {
+        audit.recordSeparately(AuditRecord.of("auth.login-failed", null, null)
+                .with("reason", reason)
+                .with("channel", attempt.channel().name())
+                .with("tenant", attempt.tenant())
+                .inTenant(tenant)
+                .byAnonymous(truncate(attempt.username())));
+    }
+
+    private Duration ttl(Channel channel) {
+        return channel == Channel.API ? settings.refreshTokenTtl() : settings.consoleSessionTtl();
+    }
+
+    private static String truncate(String value) {
+        return value.length() > 100 ? value.substring(0, 100) : value;
     }
 
     private static Optional<TenantSlug> slug(String raw) {

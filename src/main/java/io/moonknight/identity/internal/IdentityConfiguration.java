@@ -26,6 +26,7 @@ class IdentityConfiguration {
 
     static final String USERS_READ = "users:read";
     static final String ROLES_MANAGE = "roles:manage";
+    static final String API_KEYS_MANAGE = "api-keys:manage";
 
     /** BCrypt by default; hashes carry their algorithm id, so the default can change without a migration. */
     @Bean
@@ -54,7 +55,9 @@ class IdentityConfiguration {
                                 UserService.USERS_MANAGE,
                                 "Create, edit and disable staff users, reset passwords, assign roles",
                                 BuiltInRole.ADMIN),
-                        PermissionDefinition.of(ROLES_MANAGE, "Create and edit custom roles", BuiltInRole.ADMIN));
+                        PermissionDefinition.of(ROLES_MANAGE, "Create and edit custom roles", BuiltInRole.ADMIN),
+                        PermissionDefinition.of(
+                                API_KEYS_MANAGE, "Create and revoke API keys for integrations", BuiltInRole.ADMIN));
             }
         };
     }
@@ -67,6 +70,11 @@ class IdentityConfiguration {
     @Bean
     ConsoleMenuItem rolesMenu() {
         return new ConsoleMenuItem("Administration", "Roles", "shield-lock", "/roles", ROLES_MANAGE, 920);
+    }
+
+    @Bean
+    ConsoleMenuItem apiKeysMenu() {
+        return new ConsoleMenuItem("Administration", "API keys", "key", "/settings/api-keys", API_KEYS_MANAGE, 930);
     }
 
     @Bean

@@ -22,10 +22,12 @@ class IdentityDemoData implements DemoDataContributor {
 
     private final UserService users;
     private final RoleService roles;
+    private final ApiKeyService apiKeys;
 
-    IdentityDemoData(UserService users, RoleService roles) {
+    IdentityDemoData(UserService users, RoleService roles, ApiKeyService apiKeys) {
         this.users = users;
         this.roles = roles;
+        this.apiKeys = apiKeys;
     }
 
     @Override
@@ -50,6 +52,7 @@ class IdentityDemoData implements DemoDataContributor {
                 "Staff auditor",
                 "Example custom role: may look at staff users and the tenant settings, change nothing",
                 Set.of(IdentityConfiguration.USERS_READ, "tenant:read", "dashboard:view"));
+        apiKeys.create((java.util.UUID) null, "Monitoring (demo)", Set.of("tenant:read"), null, 120);
     }
 
     @Override

@@ -65,6 +65,54 @@ public final class IdentityProblems {
         return ProblemException.invalidField("permissions", "unknown permission(s): " + String.join(", ", unknown));
     }
 
+    public static ProblemException twoFactorAlreadyEnabled() {
+        return ProblemException.conflict(
+                "two-factor-enabled", "Two-factor authentication is already on; disable it first");
+    }
+
+    public static ProblemException twoFactorNotStarted() {
+        return ProblemException.conflict("two-factor-not-started", "Start two-factor enrolment first");
+    }
+
+    public static ProblemException twoFactorNotEnabled() {
+        return ProblemException.conflict("two-factor-not-enabled", "Two-factor authentication is not on");
+    }
+
+    public static ProblemException twoFactorRequiredByRole() {
+        return ProblemException.conflict(
+                "two-factor-required", "One of your roles requires two-factor authentication; it cannot be turned off");
+    }
+
+    public static ProblemException wrongCode() {
+        return ProblemException.invalidField("code", "is not a valid current code or unused recovery code");
+    }
+
+    public static ProblemException invalidMfaToken() {
+        return new ProblemException(
+                HttpStatus.UNAUTHORIZED,
+                "invalid-mfa-token",
+                "Invalid MFA token",
+                "The two-factor step is unknown, expired, used up or already completed; log in again");
+    }
+
+    public static ProblemException tooManyAttempts(long retryAfterSeconds) {
+        return new ProblemException(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "too-many-attempts",
+                        "Too many attempts",
+                        "Too many failed attempts; try again in " + Math.max(1, (retryAfterSeconds + 59) / 60)
+                                + " minute(s)")
+                .with("retryAfter", retryAfterSeconds);
+    }
+
+    public static ProblemException apiKeyNotFound(UUID id) {
+        return ProblemException.notFound("API key", id);
+    }
+
+    public static ProblemException sessionNotFound(UUID id) {
+        return ProblemException.notFound("Session", id);
+    }
+
     public static ProblemException invalidCredentials() {
         return new ProblemException(
                 HttpStatus.UNAUTHORIZED,

@@ -1,8 +1,6 @@
 package io.moonknight.identity.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.moonknight.identity.domain.Hashes;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -78,12 +76,8 @@ class RefreshTokens {
                 .optional();
     }
 
-    static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static byte[] hash(String token) {
+        return Hashes.sha256(token);
     }
 
     record Rotation(

@@ -1,5 +1,6 @@
 package io.moonknight.identity.internal;
 
+import io.moonknight.shared.audit.AuditLabelled;
 import io.moonknight.shared.security.BuiltInRole;
 import io.moonknight.shared.tenant.TenantOwned;
 import jakarta.persistence.Column;
@@ -25,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(schema = "identity", name = "roles")
-class Role extends TenantOwned<Role> {
+class Role extends TenantOwned<Role> implements AuditLabelled {
 
     @Id
     private UUID id;
@@ -41,6 +42,7 @@ class Role extends TenantOwned<Role> {
     @Column(columnDefinition = "text[]")
     private List<String> permissions = new ArrayList<>();
 
+    private boolean requireTwoFactor;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -81,6 +83,21 @@ class Role extends TenantOwned<Role> {
         this.description = description;
         this.permissions = new ArrayList<>(permissions.stream().sorted().toList());
         this.updatedAt = now;
+    }
+
+    /** Built-in roles too: an admin may demand two-factor authentication of any role. */
+    void requireTwoFactor(boolean required, Instant now) {
+        this.requireTwoFactor = required;
+        this.updatedAt = now;
+    }
+
+    boolean requiresTwoFactor() {
+        return requireTwoFactor;
+    }
+
+    @Override
+    public String auditLabel() {
+        return name;
     }
 
     UUID id() {

@@ -73,6 +73,14 @@ public class RoleService {
         return view(role);
     }
 
+    /** Requires (or stops requiring) two-factor authentication of the role's users, built-in roles included. */
+    @Transactional
+    public RoleView requireTwoFactor(UUID id, boolean required) {
+        Role role = load(id);
+        role.requireTwoFactor(required, clock.instant());
+        return view(roles.save(role));
+    }
+
     @Transactional
     public void delete(UUID id) {
         Role role = load(id);
@@ -106,6 +114,7 @@ public class RoleService {
                 role.description(),
                 role.builtInRole(),
                 permissions,
+                role.requiresTwoFactor(),
                 users.countByRole(role.id()),
                 role.createdAt(),
                 role.updatedAt());

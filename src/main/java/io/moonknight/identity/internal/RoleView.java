@@ -13,6 +13,7 @@ public record RoleView(
         @Nullable String description,
         @Nullable BuiltInRole builtIn,
         List<String> permissions,
+        boolean requireTwoFactor,
         long users,
         Instant createdAt,
         Instant updatedAt) {}

@@ -1,6 +1,8 @@
 package io.moonknight.identity.internal;
 
+import io.moonknight.shared.audit.NotAudited;
 import io.moonknight.shared.tenant.TenantOwned;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -35,7 +37,20 @@ class User extends TenantOwned<User> {
 
     private String passwordHash;
     private Instant passwordChangedAt;
+
+    @NotAudited
     private @Nullable Instant lastLoginAt;
+
+    /** Sealed with {@code SecretBox}; present from the start of enrolment. */
+    private @Nullable String totpSecret;
+
+    private @Nullable Instant twoFactorEnabledAt;
+
+    /** Written only by {@link TwoFactorStore}'s compare-and-set, never by JPA. */
+    @NotAudited
+    @Column(insertable = false, updatable = false)
+    private long totpLastStep;
+
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -97,6 +112,47 @@ class User extends TenantOwned<User> {
 
     void recordLogin(Instant now) {
         lastLoginAt = now;
+    }
+
+    /** Starts (or restarts) enrolment with a new sealed secret; only while two-factor is off. */
+    void startTwoFactorEnrolment(String sealedSecret, Instant now) {
+        if (twoFactorEnabledAt != null) {
+            throw IdentityProblems.twoFactorAlreadyEnabled();
+        }
+        this.totpSecret = sealedSecret;
+        this.updatedAt = now;
+    }
+
+    void enableTwoFactor(Instant now) {
+        if (totpSecret == null) {
+            throw IdentityProblems.twoFactorNotStarted();
+        }
+        this.twoFactorEnabledAt = now;
+        this.updatedAt = now;
+    }
+
+    void removeTwoFactor(Instant now) {
+        this.totpSecret = null;
+        this.twoFactorEnabledAt = null;
+        this.updatedAt = now;
+    }
+
+    boolean twoFactorEnabled() {
+        return twoFactorEnabledAt != null;
+    }
+
+    @Nullable
+    String totpSecret() {
+        return totpSecret;
+    }
+
+    long totpLastStep() {
+        return totpLastStep;
+    }
+
+    @Nullable
+    Instant twoFactorEnabledAt() {
+        return twoFactorEnabledAt;
     }
 
     private void apply(UserProfile profile, Instant now) {

@@ -12,6 +12,7 @@ public record UserView(
         String fullName,
         @Nullable String phone,
         UserStatus status,
+        boolean twoFactorEnabled,
         List<RoleRef> roles,
         @Nullable Instant lastLoginAt,
         Instant passwordChangedAt,
@@ -28,6 +29,7 @@ public record UserView(
                 user.fullName(),
                 user.phone(),
                 user.status(),
+                user.twoFactorEnabled(),
                 user.roles().stream()
                         .map(r -> new RoleRef(r.id(), r.name()))
                         .sorted(java.util.Comparator.comparing(RoleRef::name))

@@ -38,6 +38,10 @@ final class ApiSecurityHandlers implements AuthenticationEntryPoint, AccessDenie
         if (problem.status() == HttpStatus.UNAUTHORIZED) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
+        Long retryAfter = problem.retryAfterSeconds();
+        if (retryAfter != null) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+        }
         ProblemResponses.write(response, problem.toProblemDetail());
     }
 

@@ -2,6 +2,7 @@ package io.moonknight.identity.security;
 
 import io.moonknight.identity.internal.AccessTokens;
 import io.moonknight.identity.internal.ActorResolver;
+import io.moonknight.identity.internal.ApiKeyService;
 import io.moonknight.identity.internal.AuthService;
 import io.moonknight.identity.internal.JwtKey;
 import io.moonknight.shared.config.MoonKnightProperties;
@@ -17,15 +18,16 @@ import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Two filter chains: the REST API ({@code /api/**}) is stateless and takes bearer tokens; the console is
- * everything else, with a session cookie, CSRF protection and a form login. Every endpoint and page is
- * further guarded by a permission ({@code @PreAuthorize("hasAuthority('users:manage')")}).
+ * Two filter chains: the REST API ({@code /api/**}) is stateless and takes bearer tokens (JWT access tokens
+ * or API keys); the console is everything else, with a session cookie, CSRF protection and a form login
+ * followed, when required, by a two-factor step. Every endpoint and page is further guarded by a permission
+ * ({@code @PreAuthorize("hasAuthority('users:manage')")}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -38,6 +40,8 @@ class SecurityConfiguration {
 
     static final String[] PUBLIC_PAGES = {
         "/login",
+        "/login/two-factor",
+        "/login/two-factor/**",
         "/webjars/**",
         "/css/**",
         "/js/**",
@@ -66,20 +70,24 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, ActorResolver actors) {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, JwtDecoder decoder, ActorResolver actors, ApiKeyService apiKeys) {
         var handlers = new ApiSecurityHandlers();
+        var jwt = new JwtAuthenticationProvider(decoder);
+        jwt.setJwtAuthenticationConverter(new JwtActorConverter(actors));
+        var bearer = new ApiBearerAuthentication(jwt, apiKeys);
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> anonymous.disable())
-                .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/auth/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtActorConverter(actors)))
+                        .authenticationManagerResolver(request -> bearer)
+                        .bearerTokenResolver(bearer)
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))
                 .exceptionHandling(exceptions ->
@@ -94,7 +102,6 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain consoleSecurity(
             HttpSecurity http, AuthService auth, ActorResolver actors, MoonKnightProperties properties) {
-        var failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
         http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES)
                         .permitAll()
                         .anyRequest()
@@ -102,7 +109,7 @@ class SecurityConfiguration {
                 .authenticationProvider(new ConsoleAuthenticationProvider(auth))
                 .formLogin(form -> form.loginPage("/login")
                         .authenticationDetailsSource(ConsoleLoginDetails.source(properties.baseDomain()))
-                        .failureHandler(failure)
+                        .failureHandler(new ConsoleLoginFailureHandler())
                         .defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutUrl("/logout")
                         .addLogoutHandler((request, response, authentication) -> {

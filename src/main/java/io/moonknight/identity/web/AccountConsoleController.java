@@ -1,10 +1,13 @@
 package io.moonknight.identity.web;
 
+import io.moonknight.identity.internal.SessionService;
+import io.moonknight.identity.internal.TwoFactorService;
 import io.moonknight.identity.internal.UserService;
 import io.moonknight.shared.security.Actor;
 import io.moonknight.shared.web.ConsoleForms;
 import io.moonknight.shared.web.ProblemException;
 import jakarta.validation.Valid;
+import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -12,8 +15,10 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A staff user's own account: profile and password. */
@@ -23,16 +28,90 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountConsoleController {
 
     private final UserService users;
+    private final TwoFactorService twoFactor;
+    private final SessionService sessions;
 
-    AccountConsoleController(UserService users) {
+    AccountConsoleController(UserService users, TwoFactorService twoFactor, SessionService sessions) {
         this.users = users;
+        this.twoFactor = twoFactor;
+        this.sessions = sessions;
     }
 
     @GetMapping
     String account(@AuthenticationPrincipal Actor me, Model model) {
-        model.addAttribute("me", users.get(me.id()));
         model.addAttribute("passwordForm", new UserForms.OwnPassword());
+        return page(me, model);
+    }
+
+    @PostMapping("/two-factor/enrol")
+    String enrol(@AuthenticationPrincipal Actor me, Model model, RedirectAttributes redirect) {
+        try {
+            model.addAttribute("enrolment", twoFactor.startEnrolment(me.id()));
+            return "identity/account-two-factor";
+        } catch (ProblemException problem) {
+            redirect.addFlashAttribute("flashError", problem.detail());
+            return "redirect:/account";
+        }
+    }
+
+    @PostMapping("/two-factor/confirm")
+    String confirm(@AuthenticationPrincipal Actor me, @RequestParam(defaultValue = "") String code, Model model) {
+        try {
+            model.addAttribute("recoveryCodes", twoFactor.confirmEnrolment(me.id(), cap(code)));
+            return "identity/recovery-codes";
+        } catch (ProblemException problem) {
+            model.addAttribute("error", "That code is not right. Enter the current code from your app.");
+            model.addAttribute("enrolment", twoFactor.startEnrolment(me.id()));
+            return "identity/account-two-factor";
+        }
+    }
+
+    @PostMapping("/two-factor/recovery-codes")
+    String regenerate(
+            @AuthenticationPrincipal Actor me,
+            @RequestParam(defaultValue = "") String code,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            model.addAttribute("recoveryCodes", twoFactor.regenerateRecoveryCodes(me.id(), cap(code)));
+            return "identity/recovery-codes";
+        } catch (ProblemException problem) {
+            redirect.addFlashAttribute("flashError", "That code is not right; your recovery codes are unchanged.");
+            return "redirect:/account";
+        }
+    }
+
+    @PostMapping("/two-factor/disable")
+    String disable(
+            @AuthenticationPrincipal Actor me,
+            @RequestParam(defaultValue = "") String code,
+            RedirectAttributes redirect) {
+        try {
+            twoFactor.disable(me.id(), cap(code));
+            redirect.addFlashAttribute("flash", "Two-factor authentication is off.");
+        } catch (ProblemException problem) {
+            redirect.addFlashAttribute(
+                    "flashError", problem.type().equals("validation") ? "That code is not right." : problem.detail());
+        }
+        return "redirect:/account";
+    }
+
+    @PostMapping("/sessions/{id}/revoke")
+    String revokeSession(@AuthenticationPrincipal Actor me, @PathVariable UUID id, RedirectAttributes redirect) {
+        sessions.revokeMine(me, id);
+        redirect.addFlashAttribute("flash", "Session ended.");
+        return "redirect:/account";
+    }
+
+    private String page(Actor me, Model model) {
+        model.addAttribute("me", users.get(me.id()));
+        model.addAttribute("twoFactor", twoFactor.status(me.id()));
+        model.addAttribute("sessions", sessions.mine(me));
         return "identity/account";
+    }
+
+    private static String cap(String code) {
+        return code.length() > 20 ? code.substring(0, 20) : code;
     }
 
     @PostMapping("/password")
@@ -53,7 +132,6 @@ class AccountConsoleController {
         }
         form.setCurrentPassword("");
         form.setNewPassword("");
-        model.addAttribute("me", users.get(me.id()));
-        return "identity/account";
+        return page(me, model);
     }
 }

@@ -75,6 +75,17 @@ class RoleApiController {
         return roles.update(id, request.name(), request.description(), request.permissions());
     }
 
+    record TwoFactorRequirement(@NotNull Boolean required) {}
+
+    @PutMapping("/api/v1/roles/{id}/two-factor")
+    @PreAuthorize("hasAuthority('roles:manage')")
+    @Operation(
+            summary = "Require two-factor authentication of a role",
+            description = "Built-in roles included; users holding the role must enrol at their next login")
+    RoleView requireTwoFactor(@PathVariable UUID id, @Valid @RequestBody TwoFactorRequirement request) {
+        return roles.requireTwoFactor(id, request.required());
+    }
+
     @DeleteMapping("/api/v1/roles/{id}")
     @PreAuthorize("hasAuthority('roles:manage')")
     @Operation(summary = "Delete a custom role", description = "Refused (409) while users hold it")

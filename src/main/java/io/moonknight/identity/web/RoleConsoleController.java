@@ -92,6 +92,20 @@ class RoleConsoleController {
         return form(form, role, model);
     }
 
+    @PostMapping("/{id}/two-factor")
+    String requireTwoFactor(
+            @PathVariable UUID id,
+            @org.springframework.web.bind.annotation.RequestParam boolean required,
+            RedirectAttributes redirect) {
+        RoleView role = roles.requireTwoFactor(id, required);
+        redirect.addFlashAttribute(
+                "flash",
+                required
+                        ? "Users with the role " + role.name() + " must now use two-factor authentication."
+                        : "Two-factor is no longer required for " + role.name() + ".");
+        return "redirect:/roles/" + id;
+    }
+
     @PostMapping("/{id}/delete")
     String delete(@PathVariable UUID id, RedirectAttributes redirect) {
         RoleView role = roles.get(id);

@@ -1,6 +1,8 @@
 package io.moonknight.identity.web;
 
 import io.moonknight.identity.internal.NewUser;
+import io.moonknight.identity.internal.SessionService;
+import io.moonknight.identity.internal.TwoFactorService;
 import io.moonknight.identity.internal.UserProfile;
 import io.moonknight.identity.internal.UserService;
 import io.moonknight.identity.internal.UserStatus;
@@ -19,6 +21,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -56,9 +59,13 @@ class UserApiController {
             "lastLoginAt");
 
     private final UserService users;
+    private final SessionService sessions;
+    private final TwoFactorService twoFactor;
 
-    UserApiController(UserService users) {
+    UserApiController(UserService users, SessionService sessions, TwoFactorService twoFactor) {
         this.users = users;
+        this.sessions = sessions;
+        this.twoFactor = twoFactor;
     }
 
     record CreateUserRequest(
@@ -145,6 +152,31 @@ class UserApiController {
     @Operation(summary = "Replace a user's roles")
     UserView assignRoles(@PathVariable UUID id, @Valid @RequestBody RolesRequest request) {
         return users.assignRoles(id, request.roleIds());
+    }
+
+    @GetMapping("/{id}/sessions")
+    @PreAuthorize("hasAuthority('users:read')")
+    @Operation(summary = "A user's active sessions")
+    List<SessionService.SessionInfo> sessions(@PathVariable UUID id) {
+        return sessions.ofUser(id);
+    }
+
+    @PostMapping("/{id}/logout")
+    @PreAuthorize("hasAuthority('users:manage')")
+    @Operation(summary = "Force-logout a user", description = "Ends every session of the user at once")
+    ResponseEntity<Void> forceLogout(@PathVariable UUID id) {
+        sessions.forceLogout(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/two-factor/reset")
+    @PreAuthorize("hasAuthority('users:manage')")
+    @Operation(
+            summary = "Reset a user's two-factor authentication",
+            description = "For a lost phone: clears the secret and recovery codes and ends the user's sessions")
+    ResponseEntity<Void> resetTwoFactor(@PathVariable UUID id) {
+        twoFactor.reset(id);
+        return ResponseEntity.noContent().build();
     }
 
     static UserProfile profile(String email, String fullName, @Nullable String phone) {

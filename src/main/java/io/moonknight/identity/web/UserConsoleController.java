@@ -1,6 +1,8 @@
 package io.moonknight.identity.web;
 
 import io.moonknight.identity.internal.RoleService;
+import io.moonknight.identity.internal.SessionService;
+import io.moonknight.identity.internal.TwoFactorService;
 import io.moonknight.identity.internal.UserService;
 import io.moonknight.identity.internal.UserStatus;
 import io.moonknight.identity.internal.UserView;
@@ -34,10 +36,14 @@ class UserConsoleController {
 
     private final UserService users;
     private final RoleService roles;
+    private final SessionService sessions;
+    private final TwoFactorService twoFactor;
 
-    UserConsoleController(UserService users, RoleService roles) {
+    UserConsoleController(UserService users, RoleService roles, SessionService sessions, TwoFactorService twoFactor) {
         this.users = users;
         this.roles = roles;
+        this.sessions = sessions;
+        this.twoFactor = twoFactor;
     }
 
     @GetMapping
@@ -185,6 +191,22 @@ class UserConsoleController {
         return statusChange(id, redirect, "User enabled.", () -> users.enable(id));
     }
 
+    @PostMapping("/{id}/logout")
+    @PreAuthorize("hasAuthority('users:manage')")
+    String forceLogout(@PathVariable UUID id, RedirectAttributes redirect) {
+        int ended = sessions.forceLogout(id);
+        redirect.addFlashAttribute("flash", ended + " session(s) ended.");
+        return "redirect:/users/" + id;
+    }
+
+    @PostMapping("/{id}/two-factor/reset")
+    @PreAuthorize("hasAuthority('users:manage')")
+    String resetTwoFactor(@PathVariable UUID id, RedirectAttributes redirect) {
+        twoFactor.reset(id);
+        redirect.addFlashAttribute("flash", "Two-factor authentication reset; the user's sessions have ended.");
+        return "redirect:/users/" + id;
+    }
+
     private String statusChange(UUID id, RedirectAttributes redirect, String message, Runnable change) {
         try {
             change.run();
@@ -209,6 +231,7 @@ class UserConsoleController {
         model.addAttribute("roleForm", roleForm);
         model.addAttribute("passwordForm", passwordForm);
         model.addAttribute("roles", roles.list());
+        model.addAttribute("sessions", sessions.ofUser(user.id()));
         return "identity/user";
     }
 }

@@ -43,13 +43,28 @@ public record MoonKnightProperties(
 
     /**
      * @param jwtSecret base64 HMAC key (32+ bytes); when blank a key is generated once and kept in the data dir
+     * @param encryptionKey base64 AES-256 key for secrets stored encrypted; generated like the JWT key
+     * @param apiKeyRequestsPerMinute default rate limit of one API key
      */
     public record Security(
             @Nullable String jwtSecret,
+            @Nullable String encryptionKey,
+            @DefaultValue("600") int apiKeyRequestsPerMinute,
+            @DefaultValue Lockout lockout,
             @DefaultValue("15m") Duration accessTokenTtl,
             @DefaultValue("30d") Duration refreshTokenTtl,
             @DefaultValue("12h") Duration consoleSessionTtl,
             @DefaultValue("10") int passwordMinLength) {}
+
+    /**
+     * Brute-force protection: after {@code accountFailures} failed attempts against one account, or
+     * {@code addressFailures} from one address, within {@code window}, further attempts are refused (429)
+     * until the window has passed. A success resets the account's count.
+     */
+    public record Lockout(
+            @DefaultValue("5") int accountFailures,
+            @DefaultValue("30") int addressFailures,
+            @DefaultValue("15m") Duration window) {}
 
     /**
      * @param port 0 picks a free port at every start

@@ -5,6 +5,7 @@ public final class PlatformPermissions {
 
     public static final String TENANTS_READ = "tenants:read";
     public static final String TENANTS_MANAGE = "tenants:manage";
+    public static final String AUDIT_READ = "platform-audit:read";
 
     private PlatformPermissions() {}
 }

@@ -1,5 +1,6 @@
 package io.moonknight.shared.tenant;
 
+import io.moonknight.shared.audit.AuditScoped;
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PrePersist;
@@ -16,7 +17,7 @@ import org.springframework.data.domain.AbstractAggregateRoot;
  * <p>Aggregates register their domain events ({@link #registerEvent}); the repository publishes them on save.
  */
 @MappedSuperclass
-public abstract class TenantOwned<A extends TenantOwned<A>> extends AbstractAggregateRoot<A> {
+public abstract class TenantOwned<A extends TenantOwned<A>> extends AbstractAggregateRoot<A> implements AuditScoped {
 
     @TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
@@ -28,6 +29,11 @@ public abstract class TenantOwned<A extends TenantOwned<A>> extends AbstractAggr
     }
 
     public UUID tenantId() {
+        return tenantId;
+    }
+
+    @Override
+    public UUID auditTenantId() {
         return tenantId;
     }
 }

@@ -49,7 +49,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e) {
-        return ResponseEntity.status(e.status()).body(e.toProblemDetail());
+        var response = ResponseEntity.status(e.status());
+        Long retryAfter = e.retryAfterSeconds();
+        if (retryAfter != null) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+        }
+        return response.body(e.toProblemDetail());
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -32,6 +32,11 @@ public class ProblemException extends RuntimeException {
         return this;
     }
 
+    /** Seconds to wait before retrying, for 429 answers ({@code Retry-After}). */
+    public @org.jspecify.annotations.Nullable Long retryAfterSeconds() {
+        return properties.get("retryAfter") instanceof Long seconds ? seconds : null;
+    }
+
     public HttpStatus status() {
         return status;
     }

@@ -1,5 +1,6 @@
 package io.moonknight.tenancy.internal;
 
+import io.moonknight.shared.audit.AuditScoped;
 import io.moonknight.shared.web.ProblemException;
 import io.moonknight.tenancy.TenantCreated;
 import io.moonknight.tenancy.TenantReactivated;
@@ -22,7 +23,7 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 
 @Entity
 @Table(schema = "tenancy", name = "tenants")
-class Tenant extends AbstractAggregateRoot<Tenant> {
+class Tenant extends AbstractAggregateRoot<Tenant> implements AuditScoped {
 
     @Id
     private UUID id;
@@ -88,6 +89,12 @@ class Tenant extends AbstractAggregateRoot<Tenant> {
     }
 
     UUID id() {
+        return id;
+    }
+
+    /** Changes to a tenant belong to that tenant's audit trail (and the platform's, when an operator makes them). */
+    @Override
+    public UUID auditTenantId() {
         return id;
     }
 

@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.audit.internal;
+
+import org.jspecify.annotations.NullMarked;

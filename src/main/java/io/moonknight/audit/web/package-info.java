@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.audit.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -39,7 +39,19 @@ class CrossTenantIsolationTest {
                 .get(0)
                 .path("id")
                 .asString();
-        Map<String, String> ids = Map.of("{user}", bUser.id().toString(), "{role}", bRole);
+        String bKey = api.post(
+                        "/api/v1/api-keys", Map.of("name", "B's key", "scopes", List.of("tenant:read")), b.adminToken())
+                .json()
+                .path("key")
+                .path("id")
+                .asString();
+        String bSession = api.get("/api/v1/me/sessions", b.adminToken())
+                .json()
+                .get(0)
+                .path("id")
+                .asString();
+        Map<String, String> ids =
+                Map.of("{user}", bUser.id().toString(), "{role}", bRole, "{key}", bKey, "{session}", bSession);
 
         List<Probe> probes = List.of(
                 new Probe("GET", "/api/v1/users/{user}", null),
@@ -51,6 +63,13 @@ class CrossTenantIsolationTest {
                 new Probe("GET", "/api/v1/roles/{role}", null),
                 new Probe("PUT", "/api/v1/roles/{role}", Map.of("name", "Evil", "permissions", List.of())),
                 new Probe("DELETE", "/api/v1/roles/{role}", null),
+                new Probe("PUT", "/api/v1/roles/{role}/two-factor", Map.of("required", true)),
+                new Probe("GET", "/api/v1/users/{user}/sessions", null),
+                new Probe("POST", "/api/v1/users/{user}/logout", null),
+                new Probe("POST", "/api/v1/users/{user}/two-factor/reset", null),
+                new Probe("GET", "/api/v1/api-keys/{key}", null),
+                new Probe("POST", "/api/v1/api-keys/{key}/revoke", null),
+                new Probe("DELETE", "/api/v1/me/sessions/{session}", null),
                 new Probe("PUT", "/api/v1/users/{user}/roles", Map.of("roleIds", List.of(bRole))));
 
         for (Probe probe : probes) {
@@ -91,6 +110,17 @@ class CrossTenantIsolationTest {
         assertThat(tenants.login(b.slug(), bUser.username(), TestTenants.PASSWORD)
                         .status())
                 .isEqualTo(200);
+        assertThat(api.get("/api/v1/api-keys/" + bKey, b.adminToken()).text("status"))
+                .isEqualTo("ACTIVE");
+        assertThat(api.get("/api/v1/me", b.adminToken()).status())
+                .as("B's admin session survives")
+                .isEqualTo(200);
+        assertThat(api.get("/api/v1/api-keys", a.adminToken()).body()).doesNotContain(bKey);
+        assertThat(api.get("/api/v1/audit-events?targetId=" + bUser.id(), a.adminToken())
+                        .json()
+                        .path("totalItems")
+                        .asInt())
+                .isZero();
     }
 
     @Test

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import io.moonknight.identity.domain.Totp;
 import io.moonknight.testsupport.Api;
 import io.moonknight.testsupport.Browser;
 import io.moonknight.testsupport.IntegrationTest;
 import io.moonknight.testsupport.TestTenants;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,6 +136,56 @@ class ConsoleBrowserTest {
         page.locator("#password").fill(TestTenants.PASSWORD);
         page.locator("#sign-in").click();
         assertThat(page.locator("#login-error")).containsText("Platform invoice unpaid");
+    }
+
+    @Test
+    void aRoleRequiringTwoFactorMakesItsUsersEnrolAtTheirNextLogin() {
+        var api = new Api(port);
+        var tenant = tenants.create();
+        var user = tenants.userWith(tenant, java.util.Set.of("tenant:read", "dashboard:view"));
+        String roleId = api.get("/api/v1/users/" + user.id(), tenant.adminToken())
+                .json()
+                .path("roles")
+                .get(0)
+                .path("id")
+                .asString();
+        api.put("/api/v1/roles/" + roleId + "/two-factor", java.util.Map.of("required", true), tenant.adminToken());
+
+        page.navigate(base + "/login");
+        page.locator("#tenant").fill(tenant.slug());
+        page.locator("#username").fill(user.username());
+        page.locator("#password").fill(TestTenants.PASSWORD);
+        page.locator("#sign-in").click();
+        assertThat(page.locator("h1")).hasText("Set up two-factor authentication");
+        assertThat(page.locator("#qr-code")).isVisible();
+        String secret = page.locator("#totp-secret").textContent().strip();
+
+        page.locator("#code").fill("000000".equals(Totp.code(secret, Totp.step(Instant.now()))) ? "111111" : "000000");
+        page.locator("#confirm-enrolment").click();
+        assertThat(page.locator("#code-error")).isVisible();
+
+        long step = Totp.step(Instant.now());
+        page.locator("#code").fill(Totp.code(secret, step));
+        page.locator("#confirm-enrolment").click();
+        assertThat(page.locator("#recovery-codes li")).hasCount(10);
+        page.locator("#continue").click();
+        assertThat(page.locator("h1")).hasText("Dashboard");
+
+        signOut();
+        page.navigate(base + "/login");
+        page.locator("#tenant").fill(tenant.slug());
+        page.locator("#username").fill(user.username());
+        page.locator("#password").fill(TestTenants.PASSWORD);
+        page.locator("#sign-in").click();
+        assertThat(page.locator("h1")).hasText("Two-factor authentication");
+        page.locator("#code").fill(Totp.code(secret, step));
+        page.locator("#verify-code").click();
+        assertThat(page.locator("#code-error")).isVisible(); // the enrolment's time step is spent
+        page.locator("#code").fill(Totp.code(secret, step + 1));
+        page.locator("#verify-code").click();
+        assertThat(page.locator("h1")).hasText("Dashboard");
+        page.navigate(base + "/account");
+        assertThat(page.locator("#two-factor")).containsText("On");
     }
 
     @Test

@@ -48,7 +48,7 @@ class EntityChangeAuditor
 
     static final String REDACTED = "[redacted]";
     private static final Pattern SECRET_NAME =
-            Pattern.compile("(?i).*(password|secret|hash|token|credential|apikey|privatekey).*");
+            Pattern.compile("(?i).*(password|secret|hash|token|credential|apikey|privatekey)$");
     private static final Set<String> NOISE = Set.of("version", "updatedAt");
     private static final int MAX_TEXT = 200;
     private static final int MAX_ELEMENTS = 50;

@@ -121,19 +121,18 @@ public class AuthService {
         }
         String account =
                 LoginThrottle.account(challenge.tenantId(), challenge.userId().toString());
-        throttle.checkAllowed(account, client.address());
+        throttle.acquire(account, client.address());
         return TenantContext.call(challenge.tenantId(), () -> {
             boolean valid =
                     Objects.requireNonNull(transaction.execute(status -> twoFactor.verify(challenge.userId(), code)));
             if (!valid) {
                 challenges.recordFailedAttempt(challenge.id());
-                throttle.recordFailure(account, client.address());
                 audit.recordSeparately(AuditRecord.of("auth.second-factor-failed", "User", challenge.userId())
                         .inTenant(challenge.tenantId())
                         .byAnonymous(challenge.userId().toString()));
                 throw IdentityProblems.wrongCode();
             }
-            throttle.recordSuccess(account);
+            throttle.succeeded(account, client.address());
             return Objects.requireNonNull(transaction.execute(status -> openStaffSession(challenge, client, "totp")));
         });
     }
@@ -149,16 +148,16 @@ public class AuthService {
         var challenge = enrolmentChallenge(mfaToken);
         String account =
                 LoginThrottle.account(challenge.tenantId(), challenge.userId().toString());
-        throttle.checkAllowed(account, client.address());
+        throttle.acquire(account, client.address());
         return TenantContext.call(challenge.tenantId(), () -> {
             List<String> codes;
             try {
                 codes = twoFactor.confirmEnrolment(challenge.userId(), code);
             } catch (ProblemException wrong) {
                 challenges.recordFailedAttempt(challenge.id());
-                throttle.recordFailure(account, client.address());
                 throw wrong;
             }
+            throttle.succeeded(account, client.address());
             Actor actor = Objects.requireNonNull(
                     transaction.execute(status -> openStaffSession(challenge, client, "totp-enrolment")));
             return new EnrolledLogin(actor, codes);
@@ -234,19 +233,20 @@ public class AuthService {
             @Nullable UUID tenant,
             LoginAttempt attempt,
             java.util.function.Supplier<LoginResult> login) {
+        String address = attempt.client().address();
         try {
-            throttle.checkAllowed(account, attempt.client().address());
+            throttle.acquire(account, address);
         } catch (ProblemException locked) {
             recordFailure(tenant, attempt, locked.type());
             throw locked;
         }
         try {
             LoginResult result = login.get();
-            throttle.recordSuccess(account);
+            throttle.succeeded(account, address);
             return result;
         } catch (ProblemException problem) {
-            if (problem.type().equals("invalid-credentials")) {
-                throttle.recordFailure(account, attempt.client().address());
+            if (!problem.type().equals("invalid-credentials")) {
+                throttle.succeeded(account, address); // the password was right
             }
             recordFailure(tenant, attempt, problem.type());
             throw problem;

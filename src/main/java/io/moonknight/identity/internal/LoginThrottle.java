@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Brute-force protection for logins, second factors and password changes: failures are counted per account
- * and per source address in token buckets (bucket4j); an empty bucket locks the account or address until it
- * refills (429 with Retry-After). A success resets the account's bucket.
+ * Brute-force protection for logins, second factors and password changes: every attempt takes a token from
+ * the account's and the source address's bucket (bucket4j) before the credentials are checked, and a success
+ * gives it back; an empty bucket locks the account or address until it refills (429 with Retry-After).
  *
  * <p>Counts live in this instance's memory; behind a load balancer each instance counts on its own, which
  * multiplies the allowance by the number of instances but never lifts it.
@@ -44,21 +44,29 @@ public class LoginThrottle {
                 + username.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** Throws 429 while the account or the address is locked. */
-    public void checkAllowed(String account, String address) {
-        long wait = Math.max(waitSeconds(accounts.getIfPresent(account)), waitSeconds(addresses.getIfPresent(address)));
-        if (wait > 0) {
-            throw IdentityProblems.tooManyAttempts(wait);
+    /**
+     * Takes one attempt from the account's and the address's allowance before the credentials are checked,
+     * so that concurrent guesses cannot overtake the count; throws 429 when either is used up.
+     */
+    public void acquire(String account, String address) {
+        Bucket accountBucket = accounts.get(account, key -> bucket(settings.accountFailures()));
+        Bucket addressBucket = addresses.get(address, key -> bucket(settings.addressFailures()));
+        if (!accountBucket.tryConsume(1)) {
+            throw IdentityProblems.tooManyAttempts(waitSeconds(accountBucket));
+        }
+        if (!addressBucket.tryConsume(1)) {
+            accountBucket.addTokens(1);
+            throw IdentityProblems.tooManyAttempts(waitSeconds(addressBucket));
         }
     }
 
-    public void recordFailure(String account, String address) {
-        accounts.get(account, key -> bucket(settings.accountFailures())).tryConsume(1);
-        addresses.get(address, key -> bucket(settings.addressFailures())).tryConsume(1);
-    }
-
-    public void recordSuccess(String account) {
+    /** The attempt succeeded: the account starts afresh and the address gets its attempt back. */
+    public void succeeded(String account, String address) {
         accounts.invalidate(account);
+        Bucket addressBucket = addresses.getIfPresent(address);
+        if (addressBucket != null) {
+            addressBucket.addTokens(1);
+        }
     }
 
     private Bucket bucket(int failures) {
@@ -70,10 +78,7 @@ public class LoginThrottle {
                 .build();
     }
 
-    private static long waitSeconds(@Nullable Bucket bucket) {
-        if (bucket == null || bucket.getAvailableTokens() > 0) {
-            return 0;
-        }
+    private static long waitSeconds(Bucket bucket) {
         long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
         return Math.max(1, Duration.ofNanos(nanos).toSeconds() + 1);
     }

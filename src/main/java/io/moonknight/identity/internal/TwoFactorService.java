@@ -66,12 +66,19 @@ public class TwoFactorService {
                 user.twoFactorEnabled() ? store.unusedRecoveryCodes(userId) : 0);
     }
 
+    /** Starts enrolment, or shows the pending one again (so a reloaded page keeps the QR code already scanned). */
     @Transactional
     public Enrolment startEnrolment(UUID userId) {
         User user = load(userId);
-        String secret = Totp.newSecret();
-        user.startTwoFactorEnrolment(secrets.seal(secret, context(user)), clock.instant());
-        users.save(user);
+        String pending = user.totpSecret();
+        String secret;
+        if (pending != null && !user.twoFactorEnabled()) {
+            secret = secrets.open(pending, context(user)); // the same QR code until it is confirmed
+        } else {
+            secret = Totp.newSecret();
+            user.startTwoFactorEnrolment(secrets.seal(secret, context(user)), clock.instant());
+            users.save(user);
+        }
         String tenant = tenants.find(user.tenantId()).map(t -> t.slug()).orElse("tenant");
         String uri = Totp.uri(ISSUER, tenant + ":" + user.username(), secret);
         return new Enrolment(secret, uri, QrCodes.svgDataUri(uri));

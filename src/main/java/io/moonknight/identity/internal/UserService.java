@@ -27,6 +27,7 @@ public class UserService {
     private final PasswordService passwords;
     private final SessionStore sessions;
     private final ActorResolver actors;
+    private final LoginThrottle throttle;
     private final Clock clock;
 
     UserService(
@@ -36,6 +37,7 @@ public class UserService {
             PasswordService passwords,
             SessionStore sessions,
             ActorResolver actors,
+            LoginThrottle throttle,
             Clock clock) {
         this.users = users;
         this.roles = roles;
@@ -43,6 +45,7 @@ public class UserService {
         this.passwords = passwords;
         this.sessions = sessions;
         this.actors = actors;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
@@ -109,13 +112,16 @@ public class UserService {
         actors.evictUser(user.id());
     }
 
-    /** A user changes their own password; their other sessions end. */
+    /** A user changes their own password; their other sessions end. Wrong current passwords are throttled. */
     @Transactional
-    public void changeOwnPassword(Actor me, String currentPassword, String newPassword) {
+    public void changeOwnPassword(Actor me, String currentPassword, String newPassword, ClientInfo client) {
         User user = load(me.id());
+        String account = LoginThrottle.account(user.tenantId(), user.username());
+        throttle.acquire(account, client.address());
         if (!passwords.matches(currentPassword, user.passwordHash())) {
             throw IdentityProblems.wrongCurrentPassword();
         }
+        throttle.succeeded(account, client.address());
         user.changePassword(passwords.hash("newPassword", newPassword, user.username()), clock.instant());
         users.save(user);
         sessions.revokeAll(ActorType.STAFF, user.id(), TenantContext.require(), me.sessionId(), "password changed");

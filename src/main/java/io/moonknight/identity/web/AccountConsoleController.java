@@ -120,10 +120,11 @@ class AccountConsoleController {
             @Valid @ModelAttribute("passwordForm") UserForms.OwnPassword form,
             BindingResult result,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletRequest request) {
         if (!result.hasErrors()) {
             try {
-                users.changeOwnPassword(me, form.getCurrentPassword(), form.getNewPassword());
+                users.changeOwnPassword(me, form.getCurrentPassword(), form.getNewPassword(), Clients.of(request));
                 redirect.addFlashAttribute("flash", "Password changed; your other sessions have ended.");
                 return "redirect:/account";
             } catch (ProblemException problem) {

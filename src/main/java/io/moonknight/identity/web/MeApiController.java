@@ -5,6 +5,7 @@ import io.moonknight.shared.security.Actor;
 import io.moonknight.shared.security.ActorType;
 import io.moonknight.shared.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -43,8 +44,11 @@ class MeApiController {
             List<String> permissions) {}
 
     record ChangePasswordRequest(
-            @NotBlank @Size(max = 128) String currentPassword,
-            @NotBlank @Size(max = 256) String newPassword) {}
+            @Schema(example = "moonknight-demo") @NotBlank @Size(max = 128)
+            String currentPassword,
+
+            @Schema(example = "correct-horse-battery-9") @NotBlank @Size(max = 256)
+            String newPassword) {}
 
     @GetMapping
     @PreAuthorize("isAuthenticated()")
@@ -67,11 +71,13 @@ class MeApiController {
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "Change my password", description = "Ends the caller's other sessions")
     ResponseEntity<Void> changePassword(
-            @AuthenticationPrincipal Actor me, @Valid @RequestBody ChangePasswordRequest request) {
+            @AuthenticationPrincipal Actor me,
+            @Valid @RequestBody ChangePasswordRequest request,
+            jakarta.servlet.http.HttpServletRequest http) {
         if (me.type() != ActorType.STAFF) {
             throw ProblemException.conflict("not-a-staff-user", "Only staff users change their password here");
         }
-        users.changeOwnPassword(me, request.currentPassword(), request.newPassword());
+        users.changeOwnPassword(me, request.currentPassword(), request.newPassword(), Clients.of(http));
         return ResponseEntity.noContent().build();
     }
 }

@@ -5,6 +5,7 @@ import io.moonknight.identity.internal.RoleService;
 import io.moonknight.identity.internal.RoleView;
 import io.moonknight.shared.security.BuiltInRole;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -38,8 +39,12 @@ class RoleApiController {
     }
 
     record RoleRequest(
-            @NotBlank @Size(max = 60) String name,
-            @Nullable @Size(max = 300) String description,
+            @Schema(example = "Field supervisor") @NotBlank @Size(max = 60)
+            String name,
+
+            @Schema(example = "Sees staff and the tenant settings") @Nullable @Size(max = 300)
+            String description,
+
             @NotNull @Size(max = 500) Set<@NotBlank @Size(max = 64) String> permissions) {}
 
     record PermissionResponse(String name, String description, List<BuiltInRole> builtInRoles) {}

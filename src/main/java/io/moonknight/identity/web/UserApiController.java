@@ -15,6 +15,7 @@ import io.moonknight.shared.web.Fields;
 import io.moonknight.shared.web.PageResponse;
 import io.moonknight.shared.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -69,19 +70,36 @@ class UserApiController {
     }
 
     record CreateUserRequest(
-            @NotBlank @Size(max = 64) String username,
-            @NotBlank @Size(max = 254) String email,
-            @NotBlank @Size(max = 120) String fullName,
-            @Nullable @Size(max = 30) String phone,
-            @NotBlank @Size(max = 256) String password,
+            @Schema(example = "nadia.rahman") @NotBlank @Size(max = 64)
+            String username,
+
+            @Schema(example = "nadia@isp.example") @NotBlank @Size(max = 254)
+            String email,
+
+            @Schema(example = "Nadia Rahman") @NotBlank @Size(max = 120)
+            String fullName,
+
+            @Schema(example = "+880 1711-123456") @Nullable @Size(max = 30)
+            String phone,
+
+            @Schema(example = "correct-horse-battery-9") @NotBlank @Size(max = 256)
+            String password,
+
             @NotNull @Size(max = 20) Set<@NotNull UUID> roleIds) {}
 
     record UpdateUserRequest(
-            @NotBlank @Size(max = 254) String email,
-            @NotBlank @Size(max = 120) String fullName,
-            @Nullable @Size(max = 30) String phone) {}
+            @Schema(example = "nadia@isp.example") @NotBlank @Size(max = 254)
+            String email,
 
-    record PasswordRequest(@NotBlank @Size(max = 256) String password) {}
+            @Schema(example = "Nadia Rahman") @NotBlank @Size(max = 120)
+            String fullName,
+
+            @Schema(example = "+880 1711-123456") @Nullable @Size(max = 30)
+            String phone) {}
+
+    record PasswordRequest(
+            @Schema(example = "correct-horse-battery-9") @NotBlank @Size(max = 256)
+            String password) {}
 
     record RolesRequest(@NotNull @Size(max = 20) Set<@NotNull UUID> roleIds) {}
 

@@ -4,6 +4,7 @@ import io.moonknight.shared.web.Fields;
 import io.moonknight.tenancy.FirstAdmin;
 import io.moonknight.tenancy.TenantSettings;
 import io.moonknight.tenancy.TenantSlug;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -21,11 +22,21 @@ final class TenantRequests {
     private TenantRequests() {}
 
     record CreateTenant(
-            @NotBlank @Size(max = 63) String slug,
-            @NotBlank @Size(max = 120) String name,
-            @Nullable @Size(max = 64) String timezone,
-            @Nullable @Size(max = 3) String currency,
-            @Nullable @Size(max = 35) String locale,
+            @Schema(example = "fibreco") @NotBlank @Size(max = 63)
+            String slug,
+
+            @Schema(example = "FibreCo Networks") @NotBlank @Size(max = 120)
+            String name,
+
+            @Schema(example = "Asia/Dhaka") @Nullable @Size(max = 64)
+            String timezone,
+
+            @Schema(example = "BDT") @Nullable @Size(max = 3)
+            String currency,
+
+            @Schema(example = "bn-BD") @Nullable @Size(max = 35)
+            String locale,
+
             @NotNull @Valid Admin admin) {
 
         TenantSlug tenantSlug() {
@@ -42,10 +53,17 @@ final class TenantRequests {
     }
 
     record Admin(
-            @NotBlank @Size(max = 64) String username,
-            @NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Size(max = 120) String fullName,
-            @NotBlank @Size(max = 128) String password) {
+            @Schema(example = "owner") @NotBlank @Size(max = 64)
+            String username,
+
+            @Schema(example = "owner@fibreco.example") @NotBlank @Email @Size(max = 254)
+            String email,
+
+            @Schema(example = "Farhana Owner") @NotBlank @Size(max = 120)
+            String fullName,
+
+            @Schema(example = "correct-horse-battery-9") @NotBlank @Size(max = 128)
+            String password) {
 
         FirstAdmin firstAdmin() {
             return new FirstAdmin(username, email, fullName, password);
@@ -53,17 +71,26 @@ final class TenantRequests {
     }
 
     record UpdateSettings(
-            @NotBlank @Size(max = 120) String name,
-            @NotBlank @Size(max = 64) String timezone,
-            @NotBlank @Size(max = 3) String currency,
-            @NotBlank @Size(max = 35) String locale) {
+            @Schema(example = "FibreCo Networks") @NotBlank @Size(max = 120)
+            String name,
+
+            @Schema(example = "Asia/Dhaka") @NotBlank @Size(max = 64)
+            String timezone,
+
+            @Schema(example = "BDT") @NotBlank @Size(max = 3)
+            String currency,
+
+            @Schema(example = "bn-BD") @NotBlank @Size(max = 35)
+            String locale) {
 
         TenantSettings settings() {
             return TenantRequests.settings(name, timezone, currency, locale);
         }
     }
 
-    record Suspend(@NotBlank @Size(max = 500) String reason) {}
+    record Suspend(
+            @Schema(example = "Platform invoice unpaid") @NotBlank @Size(max = 500)
+            String reason) {}
 
     static TenantSettings settings(String name, String timezone, String currency, String locale) {
         return new TenantSettings(

@@ -41,6 +41,19 @@ class BadInputTest {
     List<Endpoint> endpoints() {
         String userId = api.get("/api/v1/me", tenant.adminToken()).text("id");
         String roleId = UUID.randomUUID().toString();
+        String customerId = api.post(
+                        "/api/v1/customers",
+                        Map.of(
+                                "type",
+                                "INDIVIDUAL",
+                                "firstName",
+                                "Bad",
+                                "lastName",
+                                "Input",
+                                "phones",
+                                List.of("+8801711000001")),
+                        tenant.adminToken())
+                .text("id");
         return List.of(
                 new Endpoint(
                         "POST",
@@ -75,6 +88,20 @@ class BadInputTest {
                         "/api/v1/tenant",
                         Map.of("name", "n", "timezone", "UTC", "currency", "USD", "locale", "en"),
                         false),
+                new Endpoint(
+                        "POST",
+                        "/api/v1/customers",
+                        Map.of("type", "INDIVIDUAL", "firstName", "n", "phones", List.of("+8801711000001")),
+                        false),
+                new Endpoint(
+                        "PUT",
+                        "/api/v1/customers/" + customerId,
+                        Map.of("type", "INDIVIDUAL", "firstName", "n"),
+                        false),
+                new Endpoint("PUT", "/api/v1/customer-settings", Map.of("accountNumberFormat", "C-{seq:6}"), false),
+                new Endpoint(
+                        "POST", "/api/v1/customer-fields", Map.of("key", "k", "label", "l", "type", "TEXT"), false),
+                new Endpoint("POST", "/api/v1/customer-document-types", Map.of("code", "c", "name", "n"), false),
                 new Endpoint(
                         "POST",
                         "/api/v1/platform/tenants",
@@ -206,7 +233,17 @@ class BadInputTest {
     }
 
     private static List<String> requiredFields(Endpoint endpoint) {
-        var optional = List.of("tenant", "description", "phone", "timezone", "currency", "locale");
+        var optional = List.of(
+                "tenant",
+                "description",
+                "phone",
+                "timezone",
+                "currency",
+                "locale",
+                "firstName",
+                "phones",
+                "key",
+                "code");
         return endpoint.validBody().keySet().stream()
                 .filter(field -> !(optional.contains(field)
                         && (endpoint.path().contains("/auth/")

@@ -50,8 +50,41 @@ class CrossTenantIsolationTest {
                 .get(0)
                 .path("id")
                 .asString();
-        Map<String, String> ids =
-                Map.of("{user}", bUser.id().toString(), "{role}", bRole, "{key}", bKey, "{session}", bSession);
+        String bCustomer = api.post(
+                        "/api/v1/customers",
+                        Map.of(
+                                "type",
+                                "INDIVIDUAL",
+                                "firstName",
+                                "Bea",
+                                "lastName",
+                                "Bee",
+                                "phones",
+                                List.of("+8801711000001")),
+                        b.adminToken())
+                .text("id");
+        String bDocument = api.upload(
+                        "/api/v1/customers/" + bCustomer + "/documents",
+                        Map.of("type", "national-id"),
+                        "file",
+                        "id.pdf",
+                        "application/pdf",
+                        io.moonknight.testsupport.TestFiles.pdf(),
+                        b.adminToken())
+                .text("id");
+        Map<String, String> ids = Map.of(
+                "{user}",
+                bUser.id().toString(),
+                "{role}",
+                bRole,
+                "{key}",
+                bKey,
+                "{session}",
+                bSession,
+                "{customer}",
+                bCustomer,
+                "{document}",
+                bDocument);
 
         List<Probe> probes = List.of(
                 new Probe("GET", "/api/v1/users/{user}", null),
@@ -70,6 +103,19 @@ class CrossTenantIsolationTest {
                 new Probe("GET", "/api/v1/api-keys/{key}", null),
                 new Probe("POST", "/api/v1/api-keys/{key}/revoke", null),
                 new Probe("DELETE", "/api/v1/me/sessions/{session}", null),
+                new Probe("GET", "/api/v1/customers/{customer}", null),
+                new Probe(
+                        "PUT",
+                        "/api/v1/customers/{customer}",
+                        Map.of("type", "INDIVIDUAL", "firstName", "Evil", "phones", List.of("+8801711000009"))),
+                new Probe("GET", "/api/v1/customers/{customer}/history", null),
+                new Probe("GET", "/api/v1/customers/{customer}/documents", null),
+                new Probe("POST", "/api/v1/customers/{customer}/documents", null),
+                new Probe("GET", "/api/v1/customers/{customer}/documents/{document}", null),
+                new Probe("GET", "/api/v1/customers/{customer}/documents/{document}/content", null),
+                new Probe("POST", "/api/v1/customers/{customer}/documents/{document}/verify", null),
+                new Probe("POST", "/api/v1/customers/{customer}/documents/{document}/reject", Map.of("reason", "x")),
+                new Probe("POST", "/api/v1/customers/{customer}/documents/{document}/remove", Map.of("reason", "x")),
                 new Probe("PUT", "/api/v1/users/{user}/roles", Map.of("roleIds", List.of(bRole))));
 
         for (Probe probe : probes) {
@@ -112,6 +158,17 @@ class CrossTenantIsolationTest {
                 .isEqualTo(200);
         assertThat(api.get("/api/v1/api-keys/" + bKey, b.adminToken()).text("status"))
                 .isEqualTo("ACTIVE");
+        assertThat(api.get("/api/v1/customers?q=Bea", a.adminToken())
+                        .json()
+                        .path("totalItems")
+                        .asInt())
+                .isZero();
+        assertThat(api.get("/api/v1/customers/map", a.adminToken()).body()).doesNotContain(bCustomer);
+        assertThat(api.get("/api/v1/customers/" + bCustomer, b.adminToken()).text("firstName"))
+                .isEqualTo("Bea");
+        assertThat(api.get("/api/v1/customers/" + bCustomer + "/documents/" + bDocument, b.adminToken())
+                        .text("status"))
+                .isEqualTo("PENDING");
         assertThat(api.get("/api/v1/me", b.adminToken()).status())
                 .as("B's admin session survives")
                 .isEqualTo(200);

@@ -157,28 +157,52 @@ class OpenApiWalkerTest {
         }
     }
 
-    /** Replaces each path parameter with the id of one of tenant B's resources of that kind. */
+    /**
+     * Replaces each path parameter with the id of one of tenant B's resources of that kind, looking through B's
+     * list at each level for one whose nested resources exist.
+     */
     private @Nullable String resolveIn(String template, String bToken, List<String> failures) {
-        String resolved = template;
-        Matcher matcher = PARAMETER.matcher(template);
-        while (matcher.find()) {
-            String before = resolved.substring(0, resolved.indexOf("{" + matcher.group(1) + "}"));
-            String collection = before.endsWith("/") ? before.substring(0, before.length() - 1) : before;
-            var listing = api.get(collection, bToken);
-            JsonNode items = listing.json().has("items") ? listing.json().path("items") : listing.json();
-            if (listing.status() != 200
-                    || !items.isArray()
-                    || items.isEmpty()
-                    || !items.get(0).has("id")) {
-                failures.add(template + ": tenant B has nothing at " + collection + " to probe with ("
-                        + listing.status() + "); give the module demo data");
-                return null;
-            }
-            resolved = resolved.replaceFirst(
-                    Pattern.quote("{" + matcher.group(1) + "}"),
-                    items.get(0).path("id").asString());
+        String resolved = resolve(template, bToken);
+        if (resolved == null) {
+            failures.add(template + ": tenant B has nothing to probe it with; give the module demo data");
         }
         return resolved;
+    }
+
+    private @Nullable String resolve(String template, String token) {
+        Matcher matcher = PARAMETER.matcher(template);
+        if (!matcher.find()) {
+            return template;
+        }
+        String collection = template.substring(0, matcher.start());
+        collection = collection.endsWith("/") ? collection.substring(0, collection.length() - 1) : collection;
+        for (int page = 0; page < 3; page++) {
+            var listing = api.get(collection + "?size=200&page=" + page, token);
+            if (listing.status() != 200) {
+                return null;
+            }
+            JsonNode items = listing.json().has("items") ? listing.json().path("items") : listing.json();
+            String found = firstResolvable(template, matcher, items, token);
+            if (found != null || !listing.json().has("items") || items.size() < 200) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private @Nullable String firstResolvable(String template, Matcher matcher, JsonNode items, String token) {
+        for (JsonNode item : items) {
+            if (item.has("id")) {
+                String candidate = template.substring(0, matcher.start())
+                        + item.path("id").asString()
+                        + template.substring(matcher.end());
+                String resolved = resolve(candidate, token);
+                if (resolved != null) {
+                    return resolved;
+                }
+            }
+        }
+        return null;
     }
 
     private static String substitute(String template, java.util.function.Function<String, String> value) {

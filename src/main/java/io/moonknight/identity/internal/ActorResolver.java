@@ -1,5 +1,6 @@
 package io.moonknight.identity.internal;
 
+import io.moonknight.shared.db.SqlArrays;
 import io.moonknight.shared.security.Actor;
 import io.moonknight.shared.security.ActorType;
 import io.moonknight.shared.security.BuiltInRole;

@@ -7,6 +7,7 @@ import io.github.bucket4j.Bucket;
 import io.moonknight.identity.domain.Base32;
 import io.moonknight.identity.domain.Hashes;
 import io.moonknight.shared.config.MoonKnightProperties;
+import io.moonknight.shared.db.SqlArrays;
 import io.moonknight.shared.security.Actor;
 import io.moonknight.shared.security.ActorType;
 import io.moonknight.shared.web.ProblemException;

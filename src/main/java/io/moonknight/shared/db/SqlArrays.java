@@ -1,4 +1,4 @@
-package io.moonknight.identity.internal;
+package io.moonknight.shared.db;
 
 import java.sql.Array;
 import java.sql.SQLException;
@@ -7,11 +7,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Reads PostgreSQL {@code text[]} columns. */
-final class SqlArrays {
+public final class SqlArrays {
 
     private SqlArrays() {}
 
-    static List<String> strings(@Nullable Array array) throws SQLException {
+    public static List<String> strings(@Nullable Array array) throws SQLException {
         var values = new ArrayList<String>();
         if (array != null) {
             for (Object value : (Object[]) array.getArray()) {

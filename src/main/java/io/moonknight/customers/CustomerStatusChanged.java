@@ -1,0 +1,5 @@
+package io.moonknight.customers;
+
+import java.util.UUID;
+
+public record CustomerStatusChanged(UUID tenantId, UUID customerId, CustomerStatus from, CustomerStatus to) {}

@@ -1,0 +1,6 @@
+package io.moonknight.customers;
+
+public enum CustomerType {
+    INDIVIDUAL,
+    BUSINESS
+}

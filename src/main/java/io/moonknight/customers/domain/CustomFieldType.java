@@ -1,0 +1,9 @@
+package io.moonknight.customers.domain;
+
+/** The kinds of value a tenant-defined customer field holds. */
+public enum CustomFieldType {
+    TEXT,
+    NUMBER,
+    DATE,
+    CHOICE
+}

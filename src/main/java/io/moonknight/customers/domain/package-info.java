@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.customers.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,8 @@
+package io.moonknight.customers.internal;
+
+public enum ImportStatus {
+    UPLOADED,
+    RUNNING,
+    COMPLETED,
+    FAILED
+}

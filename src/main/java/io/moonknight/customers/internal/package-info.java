@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.customers.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.customers.web;
+
+import org.jspecify.annotations.NullMarked;

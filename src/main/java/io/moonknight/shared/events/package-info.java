@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.shared.events;
+
+import org.jspecify.annotations.NullMarked;

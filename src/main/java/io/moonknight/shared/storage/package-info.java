@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.shared.storage;
+
+import org.jspecify.annotations.NullMarked;

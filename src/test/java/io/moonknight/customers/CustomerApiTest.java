@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
+@Tag("smoke")
 class CustomerApiTest {
 
     @LocalServerPort
@@ -152,7 +154,10 @@ class CustomerApiTest {
                 "nadia",
                 "nad",
                 "rahmna",
+                "rhaman",
                 "nadia rahman",
+                "nadia rahmn",
+                "dhanmodi nadia",
                 "01711123456",
                 "+880 1711",
                 "C-000001",

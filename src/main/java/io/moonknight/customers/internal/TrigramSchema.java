@@ -16,12 +16,17 @@ class TrigramSchema {
             """).query(String.class).single();
     }
 
-    /** {@code OPERATOR(<schema>.<%)}: "is word-similar to". */
-    String wordSimilar() {
-        return "OPERATOR(\"" + schema + "\".<%)";
+    /** {@code OPERATOR(<schema>.%)}: "is similar to" (shares enough trigrams). */
+    String similar() {
+        return operator("%");
     }
 
-    String function(String name) {
-        return "\"" + schema + "\"." + name;
+    /** {@code OPERATOR(<schema>.<->)}: trigram distance, for nearest-first ordering. */
+    String distance() {
+        return operator("<->");
+    }
+
+    private String operator(String symbol) {
+        return "OPERATOR(\"" + schema + "\"." + symbol + ")";
     }
 }

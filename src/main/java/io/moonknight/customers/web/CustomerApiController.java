@@ -58,8 +58,10 @@ class CustomerApiController {
     @Operation(
             summary = "Search customers",
             description =
-                    "`q` matches name, phone, email, account number, national id, address and tags, by prefix and with"
-                        + " typo tolerance; filters by status, area and tag. Without `sort`, best matches come first.")
+                    "`q` matches name, phone, email, account number, national id, address and tags: every word must"
+                            + " occur (any part of a word counts). When nothing matches, misspelt words (one edit for"
+                            + " words up to six letters, two for longer) are corrected against the tenant's customer"
+                            + " words. Filters by status, area and tag. Without `sort`, best matches come first.")
     PageResponse<CustomerListItem> list(
             @RequestParam(required = false) @Nullable @Size(max = 200) String q,
             @RequestParam(required = false) @Nullable CustomerStatus status,

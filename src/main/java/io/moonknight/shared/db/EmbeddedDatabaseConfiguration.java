@@ -30,6 +30,7 @@ class EmbeddedDatabaseConfiguration {
         dataSource.setJdbcUrl(server.jdbcUrl());
         dataSource.setUsername(server.username());
         dataSource.setMaximumPoolSize(20);
+        dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
         return dataSource;
     }
 

@@ -54,6 +54,11 @@ public class ProblemException extends RuntimeException {
         return message == null ? title : message;
     }
 
+    /** One line for a flash message: the first field's message, or the detail when no field is named. */
+    public String summary() {
+        return fieldErrors().isEmpty() ? detail() : fieldErrors().getFirst().message();
+    }
+
     /** The per-field errors this problem names (a validation problem's list, or a conflict's one field). */
     public List<FieldError> fieldErrors() {
         if (properties.get("errors") instanceof List<?> errors) {

@@ -1,0 +1,22 @@
+package io.moonknight.network;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An address (or delegated prefix) handed out by a pool.
+ *
+ * @param address the address, or the prefix as {@code 2001:db8:0:5::/64}
+ * @param holderType what holds it, e.g. {@code Subscription}
+ */
+public record IpAllocationView(
+        UUID id,
+        UUID poolId,
+        String poolName,
+        String address,
+        @Nullable String holderType,
+        @Nullable UUID holderId,
+        @Nullable String note,
+        @Nullable String allocatedBy,
+        Instant allocatedAt) {}

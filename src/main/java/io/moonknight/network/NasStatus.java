@@ -1,0 +1,6 @@
+package io.moonknight.network;
+
+public enum NasStatus {
+    ACTIVE,
+    DISABLED
+}

@@ -1,0 +1,9 @@
+package io.moonknight.network;
+
+public enum NasVendor {
+    MIKROTIK,
+    CISCO,
+    JUNIPER,
+    UBIQUITI,
+    OTHER
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.network.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.network.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,460 @@
+package io.moonknight.network.web;
+
+import io.moonknight.network.IpAllocationView;
+import io.moonknight.network.IpPoolPurpose;
+import io.moonknight.network.NasAddressing;
+import io.moonknight.network.NasStatus;
+import io.moonknight.network.NasVendor;
+import io.moonknight.network.VlanMode;
+import io.moonknight.network.VlanScopeType;
+import io.moonknight.network.internal.IpAllocator;
+import io.moonknight.network.internal.IpPoolDraft;
+import io.moonknight.network.internal.IpPoolService;
+import io.moonknight.network.internal.IpPoolView;
+import io.moonknight.network.internal.NasDraft;
+import io.moonknight.network.internal.NasService;
+import io.moonknight.network.internal.NasView;
+import io.moonknight.network.internal.VlanDraft;
+import io.moonknight.network.internal.VlanService;
+import io.moonknight.network.internal.VlanView;
+import io.moonknight.shared.web.FormValues;
+import io.moonknight.shared.web.ProblemException;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Console screens for IP pools (with utilisation bars and allocations), VLANs and NAS devices. */
+@Controller
+@RequestMapping("/network")
+class NetworkConsoleController {
+
+    private final IpPoolService pools;
+    private final IpAllocator allocator;
+    private final VlanService vlans;
+    private final NasService nas;
+
+    NetworkConsoleController(IpPoolService pools, IpAllocator allocator, VlanService vlans, NasService nas) {
+        this.pools = pools;
+        this.allocator = allocator;
+        this.vlans = vlans;
+        this.nas = nas;
+    }
+
+    // ---- IP pools
+
+    @GetMapping("/pools")
+    @PreAuthorize("hasAuthority('network:read')")
+    String pools(Model model) {
+        var list = pools.list();
+        model.addAttribute("pools", list);
+        model.addAttribute(
+                "alerts", list.stream().filter(p -> p.alert() != null).toList());
+        return "network/pools";
+    }
+
+    @GetMapping("/pools/{id}")
+    @PreAuthorize("hasAuthority('network:read')")
+    String pool(
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        model.addAttribute("pool", pools.get(id));
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("allocations", allocator.allocations(id, q, PageRequest.of(Math.max(page, 0), 50)));
+        model.addAttribute("pageTitle", pools.get(id).name());
+        return "network/pool";
+    }
+
+    @GetMapping("/pools/new")
+    @PreAuthorize("hasAuthority('network:write')")
+    String newPool(Model model) {
+        return poolForm(FormValues.empty().put("purpose", "DYNAMIC").put("alertThreshold", 90), null, model);
+    }
+
+    @PostMapping("/pools/new")
+    @PreAuthorize("hasAuthority('network:write')")
+    String createPool(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
+        var form = FormValues.of(params);
+        try {
+            IpPoolView pool = pools.create(poolDraft(form));
+            redirect.addFlashAttribute("flash", "Pool " + pool.name() + " created.");
+            return "redirect:/network/pools/" + pool.id();
+        } catch (ProblemException problem) {
+            form.reject(problem);
+            return poolForm(form, null, model);
+        }
+    }
+
+    @GetMapping("/pools/{id}/edit")
+    @PreAuthorize("hasAuthority('network:write')")
+    String editPool(@PathVariable UUID id, Model model) {
+        IpPoolView pool = pools.get(id);
+        var form = FormValues.empty()
+                .put("name", pool.name())
+                .put("prefix", pool.prefix())
+                .put("assignmentLength", pool.assignmentLength())
+                .put("purpose", pool.purpose())
+                .put("gateway", pool.gateway())
+                .put("dnsServers", String.join("\n", pool.dnsServers()))
+                .put("excluded", String.join("\n", pool.excluded()))
+                .put("alertThreshold", pool.alertThreshold())
+                .put("description", pool.description());
+        return poolForm(form, pool, model);
+    }
+
+    @PostMapping("/pools/{id}/edit")
+    @PreAuthorize("hasAuthority('network:write')")
+    String updatePool(
+            @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> params,
+            Model model,
+            RedirectAttributes redirect) {
+        IpPoolView existing = pools.get(id);
+        var form = FormValues.of(params);
+        try {
+            pools.update(id, poolDraft(form));
+            redirect.addFlashAttribute("flash", "Pool saved.");
+            return "redirect:/network/pools/" + id;
+        } catch (ProblemException problem) {
+            form.reject(problem);
+            return poolForm(form, existing, model);
+        }
+    }
+
+    @PostMapping("/pools/{id}/delete")
+    @PreAuthorize("hasAuthority('network:write')")
+    String deletePool(@PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            pools.delete(id);
+            redirect.addFlashAttribute("flash", "Pool deleted.");
+            return "redirect:/network/pools";
+        } catch (ProblemException problem) {
+            redirect.addFlashAttribute("flashError", problem.detail());
+            return "redirect:/network/pools/" + id;
+        }
+    }
+
+    @PostMapping("/pools/{id}/allocations")
+    @PreAuthorize("hasAuthority('network:write')")
+    String allocate(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String address,
+            @RequestParam(defaultValue = "") String note,
+            RedirectAttributes redirect) {
+        try {
+            IpAllocationView allocation = allocator.allocate(
+                    id, address.isBlank() ? null : address.strip(), null, null, note.isBlank() ? null : note.strip());
+            redirect.addFlashAttribute("flash", allocation.address() + " allocated.");
+        } catch (ProblemException problem) {
+            redirect.addFlashAttribute("flashError", problem.summary());
+        }
+        return "redirect:/network/pools/" + id;
+    }
+
+    @PostMapping("/pools/{id}/allocations/{allocationId}/release")
+    @PreAuthorize("hasAuthority('network:write')")
+    String release(@PathVariable UUID id, @PathVariable UUID allocationId, RedirectAttributes redirect) {
+        var allocation = allocator
+                .allocation(allocationId)
+                .filter(a -> a.poolId().equals(id))
+                .orElseThrow(() -> ProblemException.notFound("Allocation", allocationId));
+        if ("Subscription".equals(allocation.holderType())) {
+            redirect.addFlashAttribute(
+                    "flashError",
+                    allocation.address()
+                            + " belongs to a subscription; change or terminate it to release the address.");
+        } else {
+            allocator.release(id, allocationId);
+            redirect.addFlashAttribute("flash", allocation.address() + " released.");
+        }
+        return "redirect:/network/pools/" + id;
+    }
+
+    private String poolForm(FormValues form, @Nullable IpPoolView pool, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("pool", pool);
+        model.addAttribute("purposes", FormValues.options(IpPoolPurpose.values()));
+        model.addAttribute("pageTitle", pool == null ? "New IP pool" : "Edit " + pool.name());
+        return "network/pool-form";
+    }
+
+    private static IpPoolDraft poolDraft(FormValues form) {
+        IpPoolPurpose purpose = form.choice("purpose", IpPoolPurpose.class);
+        Integer length = form.integer("assignmentLength");
+        Integer threshold = form.integer("alertThreshold");
+        form.check();
+        return new IpPoolDraft(
+                form.string("name"),
+                form.string("prefix"),
+                length,
+                purpose == null ? IpPoolPurpose.DYNAMIC : purpose,
+                form.text("gateway"),
+                form.list("dnsServers"),
+                form.list("excluded"),
+                threshold == null ? 90 : threshold,
+                form.text("description"));
+    }
+
+    // ---- VLANs
+
+    @GetMapping("/vlans")
+    @PreAuthorize("hasAuthority('network:read')")
+    String vlans(
+            @RequestParam(required = false) @Nullable VlanScopeType scope,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        model.addAttribute("scope", scope);
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("scopes", VlanScopeType.values());
+        model.addAttribute("page", vlans.list(scope, q, PageRequest.of(Math.max(page, 0), 50)));
+        model.addAttribute(
+                "query",
+                "q=" + (q == null ? "" : java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8))
+                        + (scope == null ? "" : "&scope=" + scope));
+        return "network/vlans";
+    }
+
+    @GetMapping("/vlans/new")
+    @PreAuthorize("hasAuthority('network:write')")
+    String newVlan(Model model) {
+        return vlanForm(FormValues.empty().put("scopeType", "AREA").put("mode", "SHARED"), null, model);
+    }
+
+    @PostMapping("/vlans/new")
+    @PreAuthorize("hasAuthority('network:write')")
+    String createVlan(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
+        var form = FormValues.of(params);
+        try {
+            VlanView vlan = vlans.create(vlanDraft(form));
+            redirect.addFlashAttribute("flash", "VLAN " + vlan.tag() + " created.");
+            return "redirect:/network/vlans";
+        } catch (ProblemException problem) {
+            form.reject(problem);
+            return vlanForm(form, null, model);
+        }
+    }
+
+    @GetMapping("/vlans/{id}/edit")
+    @PreAuthorize("hasAuthority('network:write')")
+    String editVlan(@PathVariable UUID id, Model model) {
+        VlanView vlan = vlans.get(id);
+        var form = FormValues.empty()
+                .put("name", vlan.name())
+                .put("scopeType", vlan.scopeType())
+                .put("scopeName", vlan.scopeName())
+                .put("sVlan", vlan.sVlan())
+                .put("cVlan", vlan.cVlan())
+                .put("mode", vlan.mode())
+                .put("description", vlan.description());
+        return vlanForm(form, vlan, model);
+    }
+
+    @PostMapping("/vlans/{id}/edit")
+    @PreAuthorize("hasAuthority('network:write')")
+    String updateVlan(
+            @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> params,
+            Model model,
+            RedirectAttributes redirect) {
+        VlanView existing = vlans.get(id);
+        var form = FormValues.of(params);
+        try {
+            vlans.update(id, vlanDraft(form));
+            redirect.addFlashAttribute("flash", "VLAN saved.");
+            return "redirect:/network/vlans";
+        } catch (ProblemException problem) {
+            form.reject(problem);
+            return vlanForm(form, existing, model);
+        }
+    }
+
+    @PostMapping("/vlans/{id}/delete")
+    @PreAuthorize("hasAuthority('network:write')")
+    String deleteVlan(@PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            vlans.delete(id);
+            redirect.addFlashAttribute("flash", "VLAN deleted.");
+        } catch (ProblemException problem) {
+            redirect.addFlashAttribute("flashError", problem.detail());
+        }
+        return "redirect:/network/vlans";
+    }
+
+    private String vlanForm(FormValues form, @Nullable VlanView vlan, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("vlan", vlan);
+        model.addAttribute("scopes", FormValues.options(VlanScopeType.values()));
+        model.addAttribute("modes", FormValues.options(VlanMode.values()));
+        model.addAttribute("pageTitle", vlan == null ? "New VLAN" : "Edit VLAN " + vlan.tag());
+        return "network/vlan-form";
+    }
+
+    private static VlanDraft vlanDraft(FormValues form) {
+        VlanScopeType scope = form.choice("scopeType", VlanScopeType.class);
+        VlanMode mode = form.choice("mode", VlanMode.class);
+        Integer sVlan = form.integer("sVlan");
+        Integer cVlan = form.integer("cVlan");
+        if (cVlan == null && !form.has("cVlan")) {
+            form.reject("cVlan", "a VLAN id is 1-4094");
+        }
+        form.check();
+        return new VlanDraft(
+                form.string("name"),
+                scope == null ? VlanScopeType.AREA : scope,
+                form.string("scopeName"),
+                sVlan,
+                cVlan == null ? 0 : cVlan,
+                mode == null ? VlanMode.SHARED : mode,
+                form.text("description"));
+    }
+
+    // ---- NAS
+
+    @GetMapping("/nas")
+    @PreAuthorize("hasAuthority('network:read')")
+    String nasList(Model model) {
+        model.addAttribute("devices", nas.list());
+        return "network/nas";
+    }
+
+    @GetMapping("/nas/new")
+    @PreAuthorize("hasAuthority('nas:manage')")
+    String newNas(Model model) {
+        return nasForm(
+                FormValues.empty()
+                        .put("vendor", "MIKROTIK")
+                        .put("coaPort", 3799)
+                        .put("supportsCoa", true)
+                        .put("requireMessageAuthenticator", true)
+                        .put("addressing", "RADIUS")
+                        .put("status", "ACTIVE"),
+                null,
+                model);
+    }
+
+    @PostMapping("/nas/new")
+    @PreAuthorize("hasAuthority('nas:manage')")
+    String createNas(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
+        var form = FormValues.of(params);
+        try {
+            NasView device = nas.create(nasDraft(form));
+            redirect.addFlashAttribute("flash", "NAS " + device.name() + " added; its secret is stored encrypted.");
+            return "redirect:/network/nas";
+        } catch (ProblemException problem) {
+            form.reject(problem);
+            return nasForm(form.put("secret", "").put("apiPassword", ""), null, model);
+        }
+    }
+
+    @GetMapping("/nas/{id}/edit")
+    @PreAuthorize("hasAuthority('nas:manage')")
+    String editNas(@PathVariable UUID id, Model model) {
+        NasView device = nas.get(id);
+        var form = FormValues.empty()
+                .put("name", device.name())
+                .put("vendor", device.vendor())
+                .put("address", device.address())
+                .put("coaPort", device.coaPort())
+                .put("supportsCoa", device.supportsCoa())
+                .put("location", device.location())
+                .put("latitude", device.latitude())
+                .put("longitude", device.longitude())
+                .put("apiPort", device.apiPort())
+                .put("apiTls", device.apiTls())
+                .put("requireMessageAuthenticator", device.requireMessageAuthenticator())
+                .put("addressing", device.addressing())
+                .put("apiUsername", device.apiUsername())
+                .put("description", device.description())
+                .put("status", device.status());
+        return nasForm(form, device, model);
+    }
+
+    @PostMapping("/nas/{id}/edit")
+    @PreAuthorize("hasAuthority('nas:manage')")
+    String updateNas(
+            @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> params,
+            Model model,
+            RedirectAttributes redirect) {
+        NasView existing = nas.get(id);
+        var form = FormValues.of(params);
+        try {
+            nas.update(id, nasDraft(form));
+            redirect.addFlashAttribute("flash", "NAS saved.");
+            return "redirect:/network/nas";
+        } catch (ProblemException problem) {
+            form.reject(problem);
+            return nasForm(form.put("secret", "").put("apiPassword", ""), existing, model);
+        }
+    }
+
+    @PostMapping("/nas/{id}/delete")
+    @PreAuthorize("hasAuthority('nas:manage')")
+    String deleteNas(@PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            nas.delete(id);
+            redirect.addFlashAttribute("flash", "NAS deleted.");
+        } catch (ProblemException problem) {
+            redirect.addFlashAttribute("flashError", problem.detail());
+        }
+        return "redirect:/network/nas";
+    }
+
+    private String nasForm(FormValues form, @Nullable NasView device, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("device", device);
+        model.addAttribute("vendors", FormValues.options(NasVendor.values()));
+        model.addAttribute("statuses", FormValues.options(NasStatus.values()));
+        model.addAttribute(
+                "addressings",
+                Map.of(
+                        "RADIUS",
+                        "MoonKnight assigns (Framed-IP-Address)",
+                        "NAS_POOL",
+                        "The NAS assigns from its pool (Framed-Pool)"));
+        model.addAttribute("pageTitle", device == null ? "New NAS" : "Edit " + device.name());
+        return "network/nas-form";
+    }
+
+    private static NasDraft nasDraft(FormValues form) {
+        NasVendor vendor = form.choice("vendor", NasVendor.class);
+        NasStatus status = form.choice("status", NasStatus.class);
+        NasAddressing addressing = form.choice("addressing", NasAddressing.class);
+        Integer coaPort = form.integer("coaPort");
+        Double latitude = form.number("latitude");
+        Double longitude = form.number("longitude");
+        Integer apiPort = form.integer("apiPort");
+        form.check();
+        return new NasDraft(
+                form.string("name"),
+                vendor == null ? NasVendor.OTHER : vendor,
+                form.string("address"),
+                form.text("secret"),
+                coaPort == null ? 3799 : coaPort,
+                form.checked("supportsCoa"),
+                form.text("location"),
+                latitude,
+                longitude,
+                apiPort,
+                form.checked("apiTls"),
+                form.checked("requireMessageAuthenticator"),
+                addressing == null ? NasAddressing.RADIUS : addressing,
+                form.text("apiUsername"),
+                form.text("apiPassword"),
+                form.text("description"),
+                status == null ? NasStatus.ACTIVE : status);
+    }
+}

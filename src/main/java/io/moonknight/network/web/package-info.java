@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.network.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.plans.domain;
+
+import org.jspecify.annotations.NullMarked;

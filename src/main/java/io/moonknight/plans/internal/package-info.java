@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.plans.internal;
+
+import org.jspecify.annotations.NullMarked;

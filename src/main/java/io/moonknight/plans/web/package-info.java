@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.plans.web;
+
+import org.jspecify.annotations.NullMarked;

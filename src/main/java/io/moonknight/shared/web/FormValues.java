@@ -1,0 +1,237 @@
+package io.moonknight.shared.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * A console form as typed: the raw values (to show them again), the errors per field and the form-level
+ * errors. Controllers read typed values from it ({@link #integer}, {@link #uuid}, ...; a value that does not
+ * parse becomes an error on its field), build a use case's draft, and on a {@link ProblemException} call
+ * {@link #reject} and render the form again. Templates use {@code form.get(name)}, {@code form.has(name)} and
+ * {@code form.error(name)} (see the {@code formInput}, {@code formSelect}, {@code formTextarea} and {@code formCheck} fragments).
+ */
+public final class FormValues {
+
+    private final Map<String, String> values = new LinkedHashMap<>();
+    private final Map<String, String> errors = new LinkedHashMap<>();
+    private final List<String> globalErrors = new ArrayList<>();
+
+    private FormValues() {}
+
+    public static FormValues empty() {
+        return new FormValues();
+    }
+
+    public static FormValues of(MultiValueMap<String, String> params) {
+        var form = new FormValues();
+        params.forEach((name, list) -> {
+            if (!name.startsWith("_") && list != null && !list.isEmpty()) {
+                form.values.put(
+                        name,
+                        String.join(",", list.stream().filter(v -> v != null).toList()));
+            }
+        });
+        return form;
+    }
+
+    /** Fills a field (for an edit form); null becomes empty. */
+    public FormValues put(String name, @Nullable Object value) {
+        values.put(name, value == null ? "" : value.toString());
+        return this;
+    }
+
+    public String get(String name) {
+        return values.getOrDefault(name, "");
+    }
+
+    public boolean has(String name) {
+        return errors.containsKey(name);
+    }
+
+    public String error(String name) {
+        return errors.getOrDefault(name, "");
+    }
+
+    public List<String> globalErrors() {
+        return globalErrors;
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty() || !globalErrors.isEmpty();
+    }
+
+    /** The stripped text, or null when blank. */
+    public @Nullable String text(String name) {
+        String value = get(name).strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    /** The stripped text, empty when blank (for required fields the draft checks). */
+    public String string(String name) {
+        return get(name).strip();
+    }
+
+    public boolean checked(String name) {
+        String value = get(name);
+        return value.equals("on") || value.equals("true") || value.startsWith("true,");
+    }
+
+    public @Nullable Integer integer(String name) {
+        Long value = longValue(name);
+        if (value != null && (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE)) {
+            errors.putIfAbsent(name, "is too large");
+            return null;
+        }
+        return value == null ? null : value.intValue();
+    }
+
+    public @Nullable Long longValue(String name) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.replace("_", "").replace(",", ""));
+        } catch (NumberFormatException e) {
+            errors.putIfAbsent(name, "enter a whole number");
+            return null;
+        }
+    }
+
+    public @Nullable BigDecimal decimal(String name) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.replace(",", ""));
+        } catch (NumberFormatException e) {
+            errors.putIfAbsent(name, "enter a number such as 25.00");
+            return null;
+        }
+    }
+
+    public @Nullable Double number(String name) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            double parsed = Double.parseDouble(value);
+            if (!Double.isFinite(parsed)) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            errors.putIfAbsent(name, "enter a number");
+            return null;
+        }
+    }
+
+    public @Nullable UUID uuid(String name) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            errors.putIfAbsent(name, "choose one of the options");
+            return null;
+        }
+    }
+
+    public @Nullable LocalDate date(String name) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.putIfAbsent(name, "enter a date as YYYY-MM-DD");
+            return null;
+        }
+    }
+
+    public <E extends Enum<E>> @Nullable E choice(String name, Class<E> type) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.putIfAbsent(name, "choose one of the options");
+            return null;
+        }
+    }
+
+    /** Non-blank entries of a list typed one per line or separated by commas. */
+    public List<String> list(String name) {
+        return Arrays.stream(get(name).split("[,\\n\\r]+"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    /** Enum constants as select options (value to label), labelled in sentence case. */
+    public static Map<String, String> options(Enum<?>[] constants) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (Enum<?> constant : constants) {
+            String words = constant.name().replace('_', ' ').toLowerCase(Locale.ROOT);
+            options.put(constant.name(), Character.toUpperCase(words.charAt(0)) + words.substring(1));
+        }
+        return options;
+    }
+
+    /** Adds an error on a field (the first error a field gets is the one shown). */
+    public void reject(String name, String message) {
+        errors.putIfAbsent(name, message);
+    }
+
+    /** Throws the parse errors collected so far as one 400 problem. */
+    public void check() {
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalidFields(errors.entrySet().stream()
+                    .map(e -> new ProblemException.FieldError(e.getKey(), e.getValue()))
+                    .toList());
+        }
+    }
+
+    /** Shows a problem on the form: field errors on their fields, anything else at the top. */
+    public void reject(ProblemException problem) {
+        reject(problem, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #reject(ProblemException)}, with {@code fieldName} mapping a problem's field (e.g.
+     * {@code downloadBurst.rateKbps}) to the form's input name; a field the form does not show becomes a
+     * form-level error.
+     */
+    public void reject(ProblemException problem, UnaryOperator<String> fieldName) {
+        if (problem.fieldErrors().isEmpty()) {
+            globalErrors.add(problem.detail());
+            return;
+        }
+        for (var error : problem.fieldErrors()) {
+            String field = fieldName.apply(error.field());
+            if (values.containsKey(field)) {
+                errors.putIfAbsent(field, error.message());
+            } else {
+                globalErrors.add(error.field() + ": " + error.message());
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.moonknight.subscriptions;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A suspended subscription delivers service again. */
+public record SubscriptionResumed(
+        UUID tenantId,
+        UUID subscriptionId,
+        UUID customerId,
+        UUID planId,
+        String planName,
+        @Nullable String username,
+        Instant occurredAt)
+        implements SubscriptionActivity {
+
+    @Override
+    public String activityKind() {
+        return "subscription.resumed";
+    }
+
+    @Override
+    public String activityTitle() {
+        return "Subscription " + planName + " resumed";
+    }
+
+    @Override
+    public Map<String, Object> activityDetails() {
+        return SubscriptionActivity.details("plan", planName, username, null, null);
+    }
+}

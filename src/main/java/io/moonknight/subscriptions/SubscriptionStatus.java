@@ -1,0 +1,8 @@
+package io.moonknight.subscriptions;
+
+public enum SubscriptionStatus {
+    PENDING,
+    ACTIVE,
+    SUSPENDED,
+    TERMINATED
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.subscriptions.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.subscriptions.internal;
+
+import org.jspecify.annotations.NullMarked;

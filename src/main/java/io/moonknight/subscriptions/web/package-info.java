@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.subscriptions.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.radius.domain;
+
+import org.jspecify.annotations.NullMarked;

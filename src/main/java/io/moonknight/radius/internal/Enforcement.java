@@ -1,0 +1,215 @@
+package io.moonknight.radius.internal;
+
+import io.moonknight.network.IpAddressManagement;
+import io.moonknight.plans.PlanReply;
+import io.moonknight.radius.domain.Dictionary;
+import io.moonknight.shared.tenant.TenantContext;
+import io.moonknight.subscriptions.AccessProfile;
+import io.moonknight.subscriptions.SubscriptionActivated;
+import io.moonknight.subscriptions.SubscriptionCreated;
+import io.moonknight.subscriptions.SubscriptionPlanChanged;
+import io.moonknight.subscriptions.SubscriptionResumed;
+import io.moonknight.subscriptions.SubscriptionSuspended;
+import io.moonknight.subscriptions.SubscriptionTerminated;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Makes the network follow the subscriptions: suspension and termination disconnect live sessions (and the next
+ * login is refused, as the cached subscriber is dropped at once); a plan change or a fair-use step crossed sends
+ * a CoA with the new rate (a Disconnect where the NAS has no CoA, or refuses it); dynamic addresses go back to
+ * the pool when a subscription's last session ends. Each result is kept on the session row.
+ */
+@Component
+class Enforcement {
+
+    private static final Logger log = LoggerFactory.getLogger(Enforcement.class);
+
+    private final LookupCache cache;
+    private final RadiusSessionStore store;
+    private final NasRegistry registry;
+    private final DynamicAuthClient client;
+    private final IpAddressManagement ipam;
+    private final LiveCounts live;
+    private final Clock clock;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+    Enforcement(
+            LookupCache cache,
+            RadiusSessionStore store,
+            NasRegistry registry,
+            DynamicAuthClient client,
+            IpAddressManagement ipam,
+            LiveCounts live,
+            Clock clock) {
+        this.live = live;
+        this.cache = cache;
+        this.store = store;
+        this.registry = registry;
+        this.client = client;
+        this.ipam = ipam;
+        this.clock = clock;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(SubscriptionSuspended event) {
+        cache.forgetSubscription(event.subscriptionId());
+        executor.execute(() -> disconnectAll(event.subscriptionId(), "suspended"));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(SubscriptionTerminated event) {
+        cache.forgetSubscription(event.subscriptionId());
+        executor.execute(() -> disconnectAll(event.subscriptionId(), "terminated"));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(SubscriptionPlanChanged event) {
+        cache.forgetSubscription(event.subscriptionId());
+        executor.execute(() -> changeRate(event.tenantId(), event.subscriptionId(), "plan changed"));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(SubscriptionActivated event) {
+        cache.forgetSubscription(event.subscriptionId());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(SubscriptionResumed event) {
+        cache.forgetSubscription(event.subscriptionId());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(SubscriptionCreated event) {
+        cache.forgetUnknown();
+    }
+
+    /** After an accounting packet is written: leases back when the last session ended, CoA on a fair-use step. */
+    void accounted(NasRegistry.Client nas, AccessProfile profile, RadiusSessionStore.Applied applied) {
+        if (applied.ended()) {
+            sessionsEnded(List.of(new RadiusSessionStore.Closed(applied.tenant(), applied.subscription())));
+            return;
+        }
+        long delta = applied.input() + applied.output();
+        if (delta <= 0) {
+            return;
+        }
+        var base = cache.reply(profile.tenantId(), profile.planId(), nas.nas().vendor(), 0);
+        if (base.isEmpty() || base.get().fairUseStepsBytes().isEmpty()) {
+            return;
+        }
+        executor.execute(() -> {
+            long after = store.cycleUsage(profile.tenantId(), profile.subscriptionId(), profile.cycleStart());
+            List<Long> steps = base.get().fairUseStepsBytes();
+            if (LookupCache.step(steps, after - delta) != LookupCache.step(steps, after)) {
+                changeRate(profile.tenantId(), profile.subscriptionId(), "fair-use step crossed");
+            }
+        });
+    }
+
+    /** Gives dynamic addresses back for subscriptions that have no session left. */
+    void sessionsEnded(List<RadiusSessionStore.Closed> closed) {
+        Set<UUID> done = new HashSet<>();
+        for (RadiusSessionStore.Closed c : closed) {
+            live.ended(c.subscription());
+            if (done.add(c.subscription()) && store.liveCount(c.subscription()) == 0) {
+                try {
+                    TenantContext.run(c.tenant(), () -> ipam.releaseAll(IpAddressManagement.LEASE, c.subscription()));
+                } catch (RuntimeException e) {
+                    log.warn("Could not release the leases of subscription {}", c.subscription(), e);
+                }
+            }
+        }
+    }
+
+    /** Disconnects every live session of a subscription; returns how many the NAS confirmed. */
+    int disconnectAll(UUID subscription, String why) {
+        int confirmed = 0;
+        for (RadiusSessionStore.Live session : store.live("subscription_id = :s", Map.of("s", subscription))) {
+            if (disconnect(session, why)) {
+                confirmed++;
+            }
+        }
+        return confirmed;
+    }
+
+    /** Sends a Disconnect-Request for one session; on ACK the session is closed here too. */
+    boolean disconnect(RadiusSessionStore.Live session, String why) {
+        NasRegistry.Client nas = registry.byId(session.nas());
+        if (nas == null) {
+            store.recordAction(session.id(), "disconnect (" + why + ")", "NAS unknown or disabled", clock.instant());
+            return false;
+        }
+        var result = client.send(nas, DynamicAuthClient.DISCONNECT_REQUEST, identify(session));
+        registry.seen(nas.nas().nasId(), NasRegistry.Outcome.COA);
+        store.recordAction(
+                session.id(), "disconnect (" + why + ")", result.outcome() + ": " + result.detail(), clock.instant());
+        if (result.outcome() == DynamicAuthClient.Outcome.ACK) {
+            var closed = store.close("id = :id", Map.of("id", session.id()), "Admin-Reset", clock.instant());
+            sessionsEnded(closed);
+            return true;
+        }
+        return false;
+    }
+
+    /** Sends the subscription's current rate to its live sessions (CoA), or disconnects where CoA fails. */
+    void changeRate(UUID tenant, UUID subscription, String why) {
+        var profile = cache.bySubscription(tenant, subscription);
+        if (profile.isEmpty()) {
+            return;
+        }
+        for (RadiusSessionStore.Live session : store.live("subscription_id = :s", Map.of("s", subscription))) {
+            NasRegistry.Client nas = registry.byId(session.nas());
+            if (nas == null) {
+                continue;
+            }
+            long used = store.cycleUsage(tenant, subscription, profile.get().cycleStart());
+            PlanReply reply = cache.reply(
+                            tenant, profile.get().planId(), nas.nas().vendor(), used)
+                    .orElse(null);
+            if (reply == null || reply.blocked() || !nas.nas().supportsCoa()) {
+                disconnect(session, why);
+                continue;
+            }
+            List<byte[]> attributes = new ArrayList<>(identify(session));
+            for (PlanReply.Attribute attribute : reply.attributes()) {
+                if (Dictionary.knows(attribute.name())) {
+                    attributes.add(Dictionary.encode(attribute.name(), attribute.value()));
+                }
+            }
+            var result = client.send(nas, DynamicAuthClient.COA_REQUEST, attributes);
+            registry.seen(nas.nas().nasId(), NasRegistry.Outcome.COA);
+            store.recordAction(
+                    session.id(), "CoA (" + why + ")", result.outcome() + ": " + result.detail(), clock.instant());
+            if (result.outcome() != DynamicAuthClient.Outcome.ACK) {
+                disconnect(session, why + ", CoA failed");
+            }
+        }
+    }
+
+    private static List<byte[]> identify(RadiusSessionStore.Live session) {
+        List<byte[]> attributes = new ArrayList<>();
+        if (session.username() != null) {
+            attributes.add(
+                    Dictionary.attribute(1, session.username().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        attributes.add(
+                Dictionary.attribute(44, session.acctSessionId().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        if (session.framedIp() != null) {
+            attributes.add(Dictionary.encode("Framed-IP-Address", session.framedIp()));
+        }
+        return attributes;
+    }
+}

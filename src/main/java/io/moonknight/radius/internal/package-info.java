@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.radius.internal;
+
+import org.jspecify.annotations.NullMarked;

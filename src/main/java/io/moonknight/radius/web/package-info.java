@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.radius.web;
+
+import org.jspecify.annotations.NullMarked;

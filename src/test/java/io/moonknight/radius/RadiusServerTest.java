@@ -1,0 +1,456 @@
+package io.moonknight.radius;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.moonknight.radius.domain.MsChapV2;
+import io.moonknight.radius.internal.RadiusServer;
+import io.moonknight.testsupport.Api;
+import io.moonknight.testsupport.IntegrationTest;
+import io.moonknight.testsupport.TestTenants;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The RADIUS server against the real radclient from Debian's freeradius-utils. */
+@IntegrationTest
+@Tag("radius")
+class RadiusServerTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RadiusServer server;
+
+    Api api;
+    TestTenants.TenantFixture tenant;
+    String secret;
+    NasStandIn nas;
+    String customer;
+    String plan;
+    String pool;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        api = new Api(port);
+        tenant = new TestTenants(api).create();
+        secret = "s-" + UUID.randomUUID().toString().substring(0, 12);
+        nas = new NasStandIn(secret);
+        var device = new HashMap<String, Object>(Map.of(
+                "name", "BRAS", "vendor", "MIKROTIK", "address", "127.0.0.1", "secret", secret, "coaPort", nas.port()));
+        assertThat(api.post("/api/v1/nas", device, tenant.adminToken()).status())
+                .isEqualTo(201);
+        pool = api.post(
+                        "/api/v1/ip-pools",
+                        Map.of("name", "Dyn", "prefix", "10.50.0.0/24", "purpose", "DYNAMIC", "gateway", "10.50.0.1"),
+                        tenant.adminToken())
+                .text("id");
+        plan = api.post(
+                        "/api/v1/plans",
+                        Map.of(
+                                "code",
+                                "F20",
+                                "name",
+                                "Fibre 20",
+                                "billingType",
+                                "MONTHLY_POSTPAID",
+                                "price",
+                                "20",
+                                "downloadKbps",
+                                20_000,
+                                "uploadKbps",
+                                10_000,
+                                "ipv4PoolId",
+                                pool,
+                                "fupRules",
+                                List.of(Map.of(
+                                        "afterGigabytes",
+                                        1,
+                                        "action",
+                                        "REDUCE",
+                                        "downloadKbps",
+                                        1000,
+                                        "uploadKbps",
+                                        1000))),
+                        tenant.adminToken())
+                .text("id");
+        customer = api.post(
+                        "/api/v1/customers",
+                        Map.of(
+                                "type",
+                                "INDIVIDUAL",
+                                "firstName",
+                                "Rad",
+                                "lastName",
+                                "Ius",
+                                "phones",
+                                List.of("+8801711000001")),
+                        tenant.adminToken())
+                .text("id");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> radclient(
+                                "auth", "User-Name = nobody, User-Password = x," + " Message-Authenticator = 0x00")
+                        .contains("Access-Reject"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        nas.close();
+    }
+
+    private String subscribe(Map<String, Object> service) {
+        var created = api.post(
+                "/api/v1/subscriptions",
+                Map.of("customerId", customer, "planId", plan, "activate", true, "service", service),
+                tenant.adminToken());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.text("id");
+    }
+
+    private String pppoe(String username, String password) {
+        return subscribe(Map.of(
+                "accessType",
+                "PPPOE",
+                "username",
+                username,
+                "password",
+                password,
+                "ipv4Mode",
+                "DYNAMIC",
+                "ipv4PoolId",
+                pool));
+    }
+
+    /** Runs radclient; returns what it printed (a request that gets no answer prints "No reply"). */
+    String radclient(String type, String attributes) throws IOException, InterruptedException {
+        int target = type.equals("auth") ? server.authPort() : server.acctPort();
+        var process = new ProcessBuilder(
+                        "/usr/bin/radclient", "-x", "-r", "1", "-t", "1", "127.0.0.1:" + target, type, secret)
+                .redirectErrorStream(true)
+                .start();
+        try (var in = process.getOutputStream()) {
+            in.write(attributes.getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
+    private String pap(String user, String password) throws Exception {
+        return radclient(
+                "auth",
+                "User-Name = " + user + ", User-Password = " + password
+                        + ", Message-Authenticator = 0x00, NAS-Port-Type = Ethernet, Service-Type = Framed-User");
+    }
+
+    @Test
+    void papChapAndMsChapV2AcceptTheRightPasswordAndRejectTheWrongOne() throws Exception {
+        pppoe("alice", "alice-pass-1");
+        String accept = pap("alice", "alice-pass-1");
+        assertThat(accept).contains("Received Access-Accept");
+        assertThat(accept).contains("Mikrotik-Rate-Limit = \"10M/20M\"");
+        assertThat(accept).containsPattern("Framed-IP-Address = 10\\.50\\.0\\.\\d+");
+        assertThat(accept).contains("Acct-Interim-Interval = 300");
+        assertThat(accept).contains("Message-Authenticator");
+        String wrong = pap("alice", "nope-nope");
+        assertThat(wrong).contains("Received Access-Reject").contains("Wrong password");
+        assertThat(pap("mallory", "x")).contains("Access-Reject").contains("Unknown user");
+
+        assertThat(radclient("auth", "User-Name = alice, CHAP-Password = alice-pass-1, Message-Authenticator = 0x00"))
+                .contains("Received Access-Accept");
+        assertThat(radclient("auth", "User-Name = alice, CHAP-Password = wrong-pass, Message-Authenticator = 0x00"))
+                .contains("Received Access-Reject");
+
+        var random = new Random(1);
+        byte[] authenticatorChallenge = new byte[16];
+        byte[] peerChallenge = new byte[16];
+        random.nextBytes(authenticatorChallenge);
+        random.nextBytes(peerChallenge);
+        for (String password : List.of("alice-pass-1", "wrong-pass")) {
+            byte[] nt = MsChapV2.ntResponse(authenticatorChallenge, peerChallenge, "alice", password);
+            byte[] response = new byte[50];
+            response[0] = 7;
+            System.arraycopy(peerChallenge, 0, response, 2, 16);
+            System.arraycopy(nt, 0, response, 26, 24);
+            String out = radclient(
+                    "auth",
+                    "User-Name = alice, MS-CHAP-Challenge = 0x"
+                            + HexFormat.of().formatHex(authenticatorChallenge) + ", MS-CHAP2-Response = 0x"
+                            + HexFormat.of().formatHex(response) + ", Message-Authenticator = 0x00");
+            if (password.equals("alice-pass-1")) {
+                assertThat(out).contains("Received Access-Accept").contains("MS-CHAP2-Success");
+                String expected =
+                        MsChapV2.authenticatorResponse(authenticatorChallenge, peerChallenge, nt, "alice", password);
+                assertThat(out).contains(HexFormat.of().formatHex(expected.getBytes(StandardCharsets.US_ASCII)));
+            } else {
+                assertThat(out).contains("Received Access-Reject");
+            }
+        }
+    }
+
+    @Test
+    void aRequestWithoutMessageAuthenticatorIsDropped() throws Exception {
+        pppoe("bob", "bob-pass-1");
+        assertThat(radclient("auth", "User-Name = bob, User-Password = bob-pass-1"))
+                .contains("No reply");
+        assertThat(pap("bob", "bob-pass-1")).contains("Access-Accept");
+    }
+
+    @Test
+    void macAuthenticationForIpoeAndRejectionReasons() throws Exception {
+        subscribe(Map.of(
+                "accessType", "IPOE", "macAddress", "02:00:00:00:00:42", "ipv4Mode", "DYNAMIC", "ipv4PoolId", pool));
+        assertThat(radclient(
+                        "auth",
+                        "User-Name = 02:00:00:00:00:42, User-Password = 02:00:00:00:00:42,"
+                                + " Calling-Station-Id = 02-00-00-00-00-42, Message-Authenticator = 0x00"))
+                .contains("Access-Accept");
+
+        String suspended = pppoe("carol", "carol-pass-1");
+        api.post(
+                "/api/v1/subscriptions/" + suspended + "/suspend",
+                Map.of("reason", "non-payment"),
+                tenant.adminToken());
+        assertThat(pap("carol", "carol-pass-1")).contains("Access-Reject").contains("Service suspended");
+        api.post("/api/v1/subscriptions/" + suspended + "/terminate", Map.of("reason", "gone"), tenant.adminToken());
+        assertThat(pap("carol", "carol-pass-1")).contains("Access-Reject").contains("Service terminated");
+    }
+
+    @Test
+    void accountingMovesUsageAndAccountingOnClosesSessions() throws Exception {
+        String id = pppoe("dave", "dave-pass-1");
+        assertThat(pap("dave", "dave-pass-1")).contains("Access-Accept");
+        String session = "User-Name = dave, Acct-Session-Id = S-1, Framed-IP-Address = 10.50.0.9, NAS-Port = 7";
+        assertThat(radclient("acct", session + ", Acct-Status-Type = Start")).contains("Accounting-Response");
+        assertThat(api.get("/api/v1/sessions?q=dave", tenant.adminToken())
+                        .json()
+                        .path("totalItems")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(pap("dave", "dave-pass-1"))
+                .as("one session at a time")
+                .contains("Access-Reject")
+                .contains("Simultaneous-use limit reached");
+        assertThat(radclient(
+                        "acct",
+                        session + ", Acct-Status-Type = Interim-Update, Acct-Input-Octets = 1000,"
+                                + " Acct-Output-Octets = 2000, Acct-Session-Time = 60"))
+                .contains("Accounting-Response");
+        assertThat(radclient(
+                        "acct",
+                        session + ", Acct-Status-Type = Interim-Update, Acct-Input-Octets = 5000,"
+                                + " Acct-Output-Octets = 100, Acct-Output-Gigawords = 1, Acct-Session-Time = 120"))
+                .contains("Accounting-Response");
+        var usage = api.get("/api/v1/subscriptions/" + id + "/usage", tenant.adminToken())
+                .json();
+        assertThat(usage.path("cycleInputOctets").asLong()).isEqualTo(5000);
+        assertThat(usage.path("cycleOutputOctets").asLong())
+                .as("Gigawords counted")
+                .isEqualTo(4_294_967_296L + 100);
+        assertThat(radclient(
+                        "acct",
+                        session + ", Acct-Status-Type = Stop, Acct-Input-Octets = 6000,"
+                                + " Acct-Output-Octets = 200, Acct-Output-Gigawords = 1, Acct-Session-Time = 130,"
+                                + " Acct-Terminate-Cause = User-Request"))
+                .contains("Accounting-Response");
+        var after = api.get("/api/v1/subscriptions/" + id + "/usage", tenant.adminToken())
+                .json();
+        assertThat(after.path("cycleInputOctets").asLong()).isEqualTo(6000);
+        assertThat(after.path("cycleOutputOctets").asLong()).isEqualTo(4_294_967_296L + 200);
+        var history = api.get("/api/v1/subscriptions/" + id + "/sessions", tenant.adminToken())
+                .json();
+        assertThat(history.get(0).path("terminateCause").asString()).isEqualTo("User-Request");
+        assertThat(api.get("/api/v1/sessions?q=dave", tenant.adminToken())
+                        .json()
+                        .path("totalItems")
+                        .asInt())
+                .isZero();
+
+        assertThat(radclient("acct", "User-Name = dave, Acct-Session-Id = S-2, Acct-Status-Type = Start"))
+                .contains("Accounting-Response");
+        assertThat(radclient("acct", "Acct-Session-Id = ON-1, Acct-Status-Type = Accounting-On"))
+                .contains("Accounting-Response");
+        assertThat(api.get("/api/v1/sessions?q=dave", tenant.adminToken())
+                        .json()
+                        .path("totalItems")
+                        .asInt())
+                .as("Accounting-On closed the NAS's sessions")
+                .isZero();
+        assertThat(pap("dave", "dave-pass-1")).contains("Access-Accept");
+    }
+
+    @Test
+    void suspensionDisconnectsTheLiveSessionAndTheNextLoginIsRejected() throws Exception {
+        String id = pppoe("erin", "erin-pass-1");
+        assertThat(pap("erin", "erin-pass-1")).contains("Access-Accept");
+        assertThat(radclient(
+                        "acct",
+                        "User-Name = erin, Acct-Session-Id = E-1, Acct-Status-Type = Start,"
+                                + " Framed-IP-Address = 10.50.0.20"))
+                .contains("Accounting-Response");
+        api.post("/api/v1/subscriptions/" + id + "/suspend", Map.of("reason", "non-payment"), tenant.adminToken());
+        var disconnect = nas.next(10);
+        assertThat(disconnect).as("a Disconnect-Request reached the NAS").isNotNull();
+        assertThat(disconnect.code()).isEqualTo(40);
+        assertThat(disconnect.signedCorrectly()).isTrue();
+        assertThat(disconnect.text(1)).isEqualTo("erin");
+        assertThat(disconnect.text(44)).isEqualTo("E-1");
+        assertThat(pap("erin", "erin-pass-1")).contains("Access-Reject").contains("Service suspended");
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(api.get("/api/v1/sessions?q=erin", tenant.adminToken())
+                                .json()
+                                .path("totalItems")
+                                .asInt())
+                        .as("closed once the NAS acknowledged")
+                        .isZero());
+    }
+
+    @Test
+    void crossingTheFairUseStepSendsACoaWithTheReducedRate() throws Exception {
+        pppoe("frank", "frank-pass-1");
+        assertThat(pap("frank", "frank-pass-1")).contains("Mikrotik-Rate-Limit = \"10M/20M\"");
+        String session = "User-Name = frank, Acct-Session-Id = F-1";
+        radclient("acct", session + ", Acct-Status-Type = Start");
+        radclient("acct", session + ", Acct-Status-Type = Interim-Update, Acct-Output-Octets = 900000000");
+        assertThat(nas.next(1)).as("no CoA below the step").isNull();
+        radclient("acct", session + ", Acct-Status-Type = Interim-Update, Acct-Output-Octets = 1200000000");
+        var coa = nas.next(10);
+        assertThat(coa).as("a CoA reached the NAS").isNotNull();
+        assertThat(coa.code()).isEqualTo(43);
+        assertThat(coa.signedCorrectly()).isTrue();
+        assertThat(coa.text(44)).isEqualTo("F-1");
+        assertThat(coa.vendorText(14988, 8)).isEqualTo("1M/1M");
+        var live = api.get("/api/v1/sessions?q=frank", tenant.adminToken())
+                .json()
+                .path("items")
+                .get(0);
+        assertThat(live.path("lastActionResult").asString()).startsWith("ACK");
+    }
+
+    @Test
+    void aPlanChangeSendsACoaAndTheLastStopReturnsTheLease() throws Exception {
+        String vlan = api.post(
+                        "/api/v1/vlans",
+                        Map.of("name", "V", "scopeType", "AREA", "scopeName", "North", "cVlan", 321, "mode", "SHARED"),
+                        tenant.adminToken())
+                .text("id");
+        String id = subscribe(Map.of(
+                "accessType",
+                "PPPOE",
+                "username",
+                "henry",
+                "password",
+                "henry-pass-1",
+                "ipv4Mode",
+                "DYNAMIC",
+                "ipv4PoolId",
+                pool,
+                "vlanId",
+                vlan));
+        String accept = pap("henry", "henry-pass-1");
+        assertThat(accept).contains("Access-Accept").contains("Tunnel-Private-Group-Id:1 = \"321\"");
+        assertThat(api.get("/api/v1/ip-pools/" + pool, tenant.adminToken())
+                        .json()
+                        .path("allocated")
+                        .asLong())
+                .as("a lease for the session")
+                .isEqualTo(1);
+        assertThat(radclient("acct", "User-Name = henry, Acct-Session-Id = H-1, Acct-Status-Type = Start"))
+                .contains("Accounting-Response");
+        String bigger = api.post(
+                        "/api/v1/plans",
+                        Map.of(
+                                "code",
+                                "F40",
+                                "name",
+                                "Fibre 40",
+                                "billingType",
+                                "MONTHLY_POSTPAID",
+                                "price",
+                                "30",
+                                "downloadKbps",
+                                40_000,
+                                "uploadKbps",
+                                20_000),
+                        tenant.adminToken())
+                .text("id");
+        api.post("/api/v1/subscriptions/" + id + "/change-plan", Map.of("planId", bigger), tenant.adminToken());
+        var coa = nas.next(10);
+        assertThat(coa).as("a CoA reached the NAS").isNotNull();
+        assertThat(coa.code()).isEqualTo(43);
+        assertThat(coa.vendorText(14988, 8)).isEqualTo("20M/40M");
+        assertThat(radclient("acct", "User-Name = henry, Acct-Session-Id = H-1, Acct-Status-Type = Stop"))
+                .contains("Accounting-Response");
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(api.get("/api/v1/ip-pools/" + pool, tenant.adminToken())
+                                .json()
+                                .path("allocated")
+                                .asLong())
+                        .as("the lease went back to the pool")
+                        .isZero());
+    }
+
+    @Test
+    void garbageNeverStopsTheServer() throws Exception {
+        pppoe("grace", "grace-pass-1");
+        var random = new Random(42);
+        try (var socket = new DatagramSocket()) {
+            InetAddress local = InetAddress.getLoopbackAddress();
+            List<byte[]> junk = new java.util.ArrayList<>();
+            junk.add(new byte[0]);
+            junk.add(new byte[] {1});
+            junk.add(new byte[] {1, 1, 0, 20});
+            byte[] lying = new byte[40];
+            lying[0] = 1;
+            lying[3] = (byte) 200; // length larger than the datagram
+            junk.add(lying);
+            byte[] badAttribute = new byte[30];
+            badAttribute[0] = 1;
+            badAttribute[3] = 30;
+            badAttribute[20] = 1;
+            badAttribute[21] = 0; // attribute length 0
+            junk.add(badAttribute);
+            byte[] overrun = new byte[30];
+            overrun[0] = 1;
+            overrun[3] = 30;
+            overrun[20] = 80;
+            overrun[21] = 40; // runs past the end
+            junk.add(overrun);
+            for (int i = 0; i < 300; i++) {
+                byte[] noise = new byte[random.nextInt(600)];
+                random.nextBytes(noise);
+                if (noise.length > 4 && i % 2 == 0) {
+                    noise[0] = (byte) (i % 3 == 0 ? 4 : 1);
+                    noise[2] = (byte) (noise.length >>> 8);
+                    noise[3] = (byte) noise.length;
+                }
+                junk.add(noise);
+            }
+            for (byte[] packet : junk) {
+                for (int target : new int[] {server.authPort(), server.acctPort()}) {
+                    socket.send(new DatagramPacket(packet, packet.length, local, target));
+                }
+            }
+        }
+        assertThat(pap("grace", "grace-pass-1")).contains("Access-Accept");
+        assertThat(radclient("acct", "User-Name = grace, Acct-Session-Id = G-1, Acct-Status-Type = Start"))
+                .contains("Accounting-Response");
+    }
+}

@@ -72,21 +72,130 @@ class CrossTenantIsolationTest {
                         io.moonknight.testsupport.TestFiles.pdf(),
                         b.adminToken())
                 .text("id");
-        Map<String, String> ids = Map.of(
-                "{user}",
-                bUser.id().toString(),
-                "{role}",
-                bRole,
-                "{key}",
-                bKey,
-                "{session}",
-                bSession,
-                "{customer}",
-                bCustomer,
-                "{document}",
-                bDocument);
-
-        List<Probe> probes = List.of(
+        String bPool = api.post(
+                        "/api/v1/ip-pools",
+                        Map.of("name", "B pool", "prefix", "10.77.0.0/24", "purpose", "STATIC"),
+                        b.adminToken())
+                .text("id");
+        String bAllocation = api.post("/api/v1/ip-pools/" + bPool + "/allocations", Map.of(), b.adminToken())
+                .text("id");
+        String bVlan = api.post(
+                        "/api/v1/vlans",
+                        Map.of("name", "B", "scopeType", "AREA", "scopeName", "B", "cVlan", 77, "mode", "SHARED"),
+                        b.adminToken())
+                .text("id");
+        String bNas = api.post(
+                        "/api/v1/nas",
+                        Map.of("name", "B NAS", "vendor", "MIKROTIK", "address", "10.77.0.1", "secret", "b-secret-77"),
+                        b.adminToken())
+                .text("id");
+        String bPlan = api.post(
+                        "/api/v1/plans",
+                        Map.of(
+                                "code",
+                                "B",
+                                "name",
+                                "B",
+                                "billingType",
+                                "MONTHLY_POSTPAID",
+                                "price",
+                                "1",
+                                "downloadKbps",
+                                1000,
+                                "uploadKbps",
+                                1000),
+                        b.adminToken())
+                .text("id");
+        String bSubscription = api.post(
+                        "/api/v1/subscriptions",
+                        Map.of(
+                                "customerId",
+                                bCustomer,
+                                "planId",
+                                bPlan,
+                                "activate",
+                                true,
+                                "service",
+                                Map.of(
+                                        "accessType",
+                                        "PPPOE",
+                                        "username",
+                                        "b-user",
+                                        "ipv4Mode",
+                                        "STATIC",
+                                        "ipv4PoolId",
+                                        bPool)),
+                        b.adminToken())
+                .text("id");
+        String bRun = api.post("/api/v1/billing-runs", Map.of("dryRun", true, "awaitCompletion", true), b.adminToken())
+                .text("id");
+        Map<String, String> ids = Map.ofEntries(
+                Map.entry("{run}", bRun),
+                Map.entry("{pool}", bPool),
+                Map.entry("{allocation}", bAllocation),
+                Map.entry("{vlan}", bVlan),
+                Map.entry("{nas}", bNas),
+                Map.entry("{plan}", bPlan),
+                Map.entry("{subscription}", bSubscription),
+                Map.entry("{user}", bUser.id().toString()),
+                Map.entry("{role}", bRole),
+                Map.entry("{key}", bKey),
+                Map.entry("{session}", bSession),
+                Map.entry("{customer}", bCustomer),
+                Map.entry("{document}", bDocument));
+        var pool = Map.of("name", "Evil", "prefix", "10.78.0.0/24", "purpose", "STATIC");
+        var vlan = Map.of("name", "Evil", "scopeType", "AREA", "scopeName", "E", "cVlan", 5, "mode", "SHARED");
+        var nas = Map.of("name", "Evil", "vendor", "OTHER", "address", "10.78.0.1", "secret", "evil-secret-1");
+        var plan = Map.of(
+                "code",
+                "EVIL",
+                "name",
+                "Evil",
+                "billingType",
+                "MONTHLY_POSTPAID",
+                "price",
+                "1",
+                "downloadKbps",
+                1000,
+                "uploadKbps",
+                1000);
+        var reason = Map.of("reason", "evil");
+        List<Probe> probes = new java.util.ArrayList<>(List.of(
+                new Probe("GET", "/api/v1/ip-pools/{pool}", null),
+                new Probe("PUT", "/api/v1/ip-pools/{pool}", pool),
+                new Probe("DELETE", "/api/v1/ip-pools/{pool}", null),
+                new Probe("GET", "/api/v1/ip-pools/{pool}/allocations", null),
+                new Probe("POST", "/api/v1/ip-pools/{pool}/allocations", Map.of()),
+                new Probe("GET", "/api/v1/ip-pools/{pool}/allocations/{allocation}", null),
+                new Probe("DELETE", "/api/v1/ip-pools/{pool}/allocations/{allocation}", null),
+                new Probe("GET", "/api/v1/vlans/{vlan}", null),
+                new Probe("PUT", "/api/v1/vlans/{vlan}", vlan),
+                new Probe("DELETE", "/api/v1/vlans/{vlan}", null),
+                new Probe("GET", "/api/v1/nas/{nas}", null),
+                new Probe("PUT", "/api/v1/nas/{nas}", nas),
+                new Probe("DELETE", "/api/v1/nas/{nas}", null),
+                new Probe("GET", "/api/v1/plans/{plan}", null),
+                new Probe("PUT", "/api/v1/plans/{plan}", plan),
+                new Probe("POST", "/api/v1/plans/{plan}/archive", null),
+                new Probe("POST", "/api/v1/plans/{plan}/restore", null),
+                new Probe("GET", "/api/v1/plans/{plan}/radius-attributes", null),
+                new Probe("GET", "/api/v1/subscriptions/{subscription}", null),
+                new Probe(
+                        "PUT",
+                        "/api/v1/subscriptions/{subscription}",
+                        Map.of("accessType", "PPPOE", "username", "evil")),
+                new Probe("POST", "/api/v1/subscriptions/{subscription}/activate", null),
+                new Probe("POST", "/api/v1/subscriptions/{subscription}/suspend", reason),
+                new Probe("POST", "/api/v1/subscriptions/{subscription}/resume", null),
+                new Probe("POST", "/api/v1/subscriptions/{subscription}/terminate", reason),
+                new Probe("POST", "/api/v1/subscriptions/{subscription}/cancel-plan-change", null),
+                new Probe("GET", "/api/v1/subscriptions/{subscription}/credentials", null),
+                new Probe("GET", "/api/v1/subscriptions/{subscription}/changes", null),
+                new Probe("GET", "/api/v1/subscriptions/{subscription}/sessions", null),
+                new Probe("GET", "/api/v1/subscriptions/{subscription}/usage", null),
+                new Probe("GET", "/api/v1/customers/{customer}/ledger", null),
+                new Probe("GET", "/api/v1/billing-runs/{run}", null)));
+        probes.addAll(List.of(
                 new Probe("GET", "/api/v1/users/{user}", null),
                 new Probe("PUT", "/api/v1/users/{user}", Map.of("email", "x@evil.test", "fullName", "Evil")),
                 new Probe("POST", "/api/v1/users/{user}/disable", null),
@@ -116,7 +225,7 @@ class CrossTenantIsolationTest {
                 new Probe("POST", "/api/v1/customers/{customer}/documents/{document}/verify", null),
                 new Probe("POST", "/api/v1/customers/{customer}/documents/{document}/reject", Map.of("reason", "x")),
                 new Probe("POST", "/api/v1/customers/{customer}/documents/{document}/remove", Map.of("reason", "x")),
-                new Probe("PUT", "/api/v1/users/{user}/roles", Map.of("roleIds", List.of(bRole))));
+                new Probe("PUT", "/api/v1/users/{user}/roles", Map.of("roleIds", List.of(bRole)))));
 
         for (Probe probe : probes) {
             String path = probe.path();
@@ -169,6 +278,43 @@ class CrossTenantIsolationTest {
         assertThat(api.get("/api/v1/customers/" + bCustomer + "/documents/" + bDocument, b.adminToken())
                         .text("status"))
                 .isEqualTo("PENDING");
+        assertThat(api.get("/api/v1/subscriptions/" + bSubscription, b.adminToken())
+                        .text("status"))
+                .isEqualTo("ACTIVE");
+        assertThat(api.get("/api/v1/ip-pools/" + bPool, b.adminToken())
+                        .json()
+                        .path("allocated")
+                        .asLong())
+                .isEqualTo(2);
+        assertThat(api.get("/api/v1/subscriptions?q=b-user", a.adminToken())
+                        .json()
+                        .path("totalItems")
+                        .asInt())
+                .isZero();
+        assertThat(api.get("/api/v1/ip-pools", a.adminToken()).body()).doesNotContain(bPool);
+        assertThat(api.get("/api/v1/nas", a.adminToken()).body()).doesNotContain(bNas);
+        assertThat(api.get("/api/v1/nas-status", a.adminToken()).body()).doesNotContain(bNas);
+        assertThat(api.get("/api/v1/billing-runs", a.adminToken()).body()).doesNotContain(bRun);
+        var crossPayment = api.post(
+                "/api/v1/payments", Map.of("customerId", bCustomer, "amount", "10", "method", "CASH"), a.adminToken());
+        assertThat(crossPayment.status()).as("B's customer is unknown to A").isEqualTo(400);
+        assertThat(api.get("/api/v1/sessions", a.adminToken()).body()).doesNotContain(bSubscription);
+        var aPlan = api.post("/api/v1/plans", plan, a.adminToken()).text("id");
+        var crossCustomer = api.post(
+                "/api/v1/subscriptions",
+                Map.of(
+                        "customerId",
+                        bCustomer,
+                        "planId",
+                        aPlan,
+                        "service",
+                        Map.of("accessType", "PPPOE", "username", "x-user")),
+                a.adminToken());
+        assertThat(crossCustomer.status()).as(crossCustomer.toString()).isEqualTo(400);
+        assertThat(crossCustomer.body()).contains("customerId").doesNotContain("Bea");
+        var crossPlan = api.post(
+                "/api/v1/subscriptions/" + bSubscription + "/change-plan", Map.of("planId", aPlan), a.adminToken());
+        assertThat(crossPlan.status()).isEqualTo(404);
         assertThat(api.get("/api/v1/me", b.adminToken()).status())
                 .as("B's admin session survives")
                 .isEqualTo(200);

@@ -78,6 +78,8 @@ class EmbeddedStartupTest {
         return new SpringApplicationBuilder(MoonKnightApplication.class)
                 .run(
                         "--server.port=0",
+                        "--moonknight.radius.auth-port=0",
+                        "--moonknight.radius.acct-port=0",
                         "--moonknight.data-dir=" + dataDir,
                         "--spring.datasource.url=",
                         "--logging.level.io.zonky=WARN");

@@ -1,5 +1,8 @@
 package io.moonknight.customers;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -7,4 +10,13 @@ import java.util.UUID;
 public interface CustomerDirectory {
 
     Optional<CustomerSummary> find(UUID customerId);
+
+    /** Several at once (for lists), by id; unknown ids are left out. */
+    Map<UUID, CustomerSummary> findAll(Collection<UUID> customerIds);
+
+    /** The customer with this account number (exact, as shown on invoices). */
+    Optional<CustomerSummary> findByAccountNumber(String accountNumber);
+
+    /** Up to {@code limit} customers, oldest first (for demo data and samples). */
+    List<CustomerSummary> first(int limit);
 }

@@ -11,4 +11,9 @@ public record CustomerSummary(
         CustomerStatus status,
         @Nullable String area,
         @Nullable String primaryPhone,
-        @Nullable String primaryEmail) {}
+        @Nullable String primaryEmail,
+        @Nullable String installLine1,
+        @Nullable String installLine2,
+        @Nullable String installCity,
+        @Nullable Double installLatitude,
+        @Nullable Double installLongitude) {}

@@ -21,6 +21,12 @@ import org.springframework.test.context.ContextConfiguration;
             "moonknight.platform.admin-password=" + TestTenants.OPERATOR_PASSWORD,
             "moonknight.security.jwt-secret=bW9vbmtuaWdodC10ZXN0LWtleS1tb29ua25pZ2h0LXRlc3Qta2V5LTAxMjM0NQ==",
             "moonknight.security.lockout.address-failures=1000000",
+            "moonknight.billing.daily-run=false",
+            "moonknight.radius.bind-address=127.0.0.1",
+            "moonknight.radius.auth-port=0",
+            "moonknight.radius.acct-port=0",
+            "moonknight.radius.coa-timeout=300ms",
+            "moonknight.radius.coa-attempts=2",
             "logging.level.io.moonknight=INFO"
         })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)

@@ -53,13 +53,15 @@ public final class TestDatabase {
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Stopped only after Spring has closed every cached test context: a plain JVM hook would run alongside
+            // that and pull the database from under beans still stopping (the test JVM then hung for 30 s).
+            org.springframework.boot.SpringApplication.getShutdownHandlers().add(() -> {
                 try {
                     postgres.close();
                 } catch (IOException e) {
                     // the JVM is going away anyway
                 }
-            }));
+            });
             return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres?user=postgres";
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the test database", e);

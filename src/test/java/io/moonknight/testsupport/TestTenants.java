@@ -2,6 +2,8 @@ package io.moonknight.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,12 +16,20 @@ public final class TestTenants {
     public static final String OPERATOR = "operator";
     public static final String OPERATOR_PASSWORD = "operator-test-password-7";
     public static final String PASSWORD = "correct-horse-battery-9";
+    /** Every test tenant's time zone: its "today" can differ from the JVM's (UTC) for a few hours each day. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Dhaka");
+
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final Api api;
 
     public TestTenants(Api api) {
         this.api = api;
+    }
+
+    /** Today where the test tenants are, the date their billing and expiry decisions use. */
+    public static LocalDate today() {
+        return LocalDate.now(ZONE);
     }
 
     public String operatorToken() {
@@ -37,7 +47,7 @@ public final class TestTenants {
                         "name",
                         "Tenant " + slug,
                         "timezone",
-                        "Asia/Dhaka",
+                        ZONE.getId(),
                         "currency",
                         "BDT",
                         "locale",

@@ -240,7 +240,12 @@ class Customer extends TenantOwned<Customer> {
                 status,
                 area,
                 phones.isEmpty() ? null : phones.getFirst(),
-                emails.isEmpty() ? null : emails.getFirst());
+                emails.isEmpty() ? null : emails.getFirst(),
+                installation().line1(),
+                installation().line2(),
+                installation().city(),
+                installation().latitude(),
+                installation().longitude());
     }
 
     /** Every column's value, for the bulk import's batched SQL (which bypasses JPA for speed). */

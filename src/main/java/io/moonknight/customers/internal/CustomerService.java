@@ -114,6 +114,34 @@ public class CustomerService implements CustomerDirectory {
         return customers.findById(customerId).map(Customer::summary);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CustomerSummary> findByAccountNumber(String accountNumber) {
+        return customers.findAllByAccountNumberIn(List.of(accountNumber.strip())).stream()
+                .findFirst()
+                .map(Customer::summary);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CustomerSummary> first(int limit) {
+        return customers
+                .findAll(org.springframework.data.domain.PageRequest.of(
+                        0, limit, org.springframework.data.domain.Sort.by("createdAt", "id")))
+                .map(Customer::summary)
+                .getContent();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, CustomerSummary> findAll(java.util.Collection<UUID> customerIds) {
+        Map<UUID, CustomerSummary> found = new LinkedHashMap<>();
+        if (!customerIds.isEmpty()) {
+            customers.findAllById(customerIds).forEach(c -> found.put(c.id(), c.summary()));
+        }
+        return found;
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return customers.count();

@@ -11,6 +11,7 @@ import io.moonknight.customers.internal.CustomerView;
 import io.moonknight.customers.internal.DocumentService;
 import io.moonknight.customers.internal.DocumentTypeService;
 import io.moonknight.customers.internal.HistoryService;
+import io.moonknight.shared.console.CustomerTab;
 import io.moonknight.shared.security.Actor;
 import io.moonknight.shared.web.ProblemException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -51,6 +52,7 @@ class CustomerConsoleController {
     private final DocumentService documents;
     private final DocumentTypeService documentTypes;
     private final HistoryService history;
+    private final List<CustomerTab> tabs;
 
     CustomerConsoleController(
             CustomerService customers,
@@ -58,7 +60,9 @@ class CustomerConsoleController {
             CustomFieldService customFields,
             DocumentService documents,
             DocumentTypeService documentTypes,
-            HistoryService history) {
+            HistoryService history,
+            List<CustomerTab> tabs) {
+        this.tabs = tabs;
         this.customers = customers;
         this.search = search;
         this.customFields = customFields;
@@ -110,11 +114,29 @@ class CustomerConsoleController {
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('customers:read')")
-    String show(@PathVariable UUID id, @RequestParam(defaultValue = "overview") String tab, Model model) {
+    String show(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "overview") String tab,
+            @AuthenticationPrincipal Actor me,
+            Model model) {
         CustomerView customer = customers.get(id);
         model.addAttribute("customer", customer);
+        List<CustomerTab> extra = tabs.stream()
+                .filter(t -> me.can(t.permission()))
+                .sorted(java.util.Comparator.comparingInt(CustomerTab::order))
+                .toList();
+        model.addAttribute("extraTabs", extra);
+        CustomerTab current =
+                extra.stream().filter(t -> t.id().equals(tab)).findFirst().orElse(null);
+        model.addAttribute("extraTab", current);
+        model.addAttribute("extraTabPath", current == null ? null : current.pathFor(id));
         model.addAttribute(
-                "tab", List.of("overview", "documents", "history", "map").contains(tab) ? tab : "overview");
+                "tab",
+                current != null
+                                || List.of("overview", "documents", "history", "map")
+                                        .contains(tab)
+                        ? tab
+                        : "overview");
         model.addAttribute("fields", customFields.list());
         model.addAttribute("documents", documents.list(id));
         model.addAttribute("documentTypes", documentTypes.list());
@@ -175,11 +197,7 @@ class CustomerConsoleController {
             }
             redirect.addFlashAttribute("flash", "Document uploaded; it awaits review.");
         } catch (ProblemException problem) {
-            redirect.addFlashAttribute(
-                    "flashError",
-                    problem.fieldErrors().isEmpty()
-                            ? problem.detail()
-                            : problem.fieldErrors().getFirst().message());
+            redirect.addFlashAttribute("flashError", problem.summary());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -287,11 +305,7 @@ class CustomerConsoleController {
             if (problem.status().value() == 404) {
                 throw problem;
             }
-            redirect.addFlashAttribute(
-                    "flashError",
-                    problem.fieldErrors().isEmpty()
-                            ? problem.detail()
-                            : problem.fieldErrors().getFirst().message());
+            redirect.addFlashAttribute("flashError", problem.summary());
         }
         return "redirect:/customers/" + id + "?tab=documents";
     }

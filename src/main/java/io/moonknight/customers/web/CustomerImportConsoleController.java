@@ -52,11 +52,7 @@ class CustomerImportConsoleController {
             var preview = imports.upload(String.valueOf(file.getOriginalFilename()), content);
             return "redirect:/customers/imports/" + preview.job().id();
         } catch (ProblemException problem) {
-            redirect.addFlashAttribute(
-                    "flashError",
-                    problem.fieldErrors().isEmpty()
-                            ? problem.detail()
-                            : problem.fieldErrors().getFirst().message());
+            redirect.addFlashAttribute("flashError", problem.summary());
             return "redirect:/customers/imports";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -96,11 +92,7 @@ class CustomerImportConsoleController {
             if (problem.status().value() == 404) {
                 throw problem;
             }
-            redirect.addFlashAttribute(
-                    "flashError",
-                    problem.fieldErrors().isEmpty()
-                            ? problem.detail()
-                            : problem.fieldErrors().getFirst().message());
+            redirect.addFlashAttribute("flashError", problem.summary());
         }
         return "redirect:/customers/imports/" + id;
     }

@@ -55,6 +55,15 @@ class TenantCache implements TenantDirectory {
         return tenants.count();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.List<TenantView> active() {
+        return tenants.findAll().stream()
+                .map(Tenant::view)
+                .filter(TenantView::active)
+                .toList();
+    }
+
     void evict(UUID id) {
         byId.remove(id);
     }

@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.billing.domain;
+
+import org.jspecify.annotations.NullMarked;

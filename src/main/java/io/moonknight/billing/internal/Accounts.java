@@ -1,0 +1,118 @@
+package io.moonknight.billing.internal;
+
+import io.moonknight.shared.tenant.TenantContext;
+import io.moonknight.tenancy.TenantDirectory;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Billing accounts (one per customer, made on first use) and the ledger they own. */
+@Component
+class Accounts {
+
+    record Account(UUID id, UUID customerId, Currency currency, int paymentTerms) {}
+
+    private final JdbcClient jdbc;
+    private final TenantDirectory tenants;
+    private final Clock clock;
+
+    Accounts(JdbcClient jdbc, TenantDirectory tenants, Clock clock) {
+        this.jdbc = jdbc;
+        this.tenants = tenants;
+        this.clock = clock;
+    }
+
+    Account of(UUID customerId) {
+        UUID tenant = TenantContext.require();
+        jdbc.sql("""
+            insert into billing.accounts (id, tenant_id, customer_id, currency, payment_terms, created_at)
+            values (:id, :tenant, :customer, :currency,
+                coalesce((select payment_terms from billing.settings where tenant_id = :tenant), 7), :now)
+            on conflict (tenant_id, customer_id) do nothing
+            """)
+                .param("id", UUID.randomUUID())
+                .param("tenant", tenant)
+                .param("customer", customerId)
+                .param("currency", tenantCurrency().getCurrencyCode())
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .update();
+        return jdbc.sql("select * from billing.accounts where tenant_id = :tenant and customer_id = :customer")
+                .param("tenant", tenant)
+                .param("customer", customerId)
+                .query((row, i) -> new Account(
+                        row.getObject("id", UUID.class),
+                        customerId,
+                        Currency.getInstance(row.getString("currency")),
+                        row.getInt("payment_terms")))
+                .single();
+    }
+
+    /** The accounts of many customers, made where missing: two statements however many. */
+    java.util.Map<UUID, Account> ofAll(java.util.Collection<UUID> customerIds) {
+        UUID tenant = TenantContext.require();
+        var ids = customerIds.stream().map(c -> UUID.randomUUID()).toList();
+        jdbc.sql("""
+            insert into billing.accounts (id, tenant_id, customer_id, currency, payment_terms, created_at)
+            select id, :tenant, customer, :currency,
+                coalesce((select payment_terms from billing.settings where tenant_id = :tenant), 7), :now
+            from unnest(cast(:ids as uuid[]), cast(:customers as uuid[])) as x(id, customer)
+            on conflict (tenant_id, customer_id) do nothing
+            """)
+                .param("tenant", tenant)
+                .param("currency", tenantCurrency().getCurrencyCode())
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("ids", io.moonknight.shared.db.SqlArrays.literal(ids))
+                .param("customers", io.moonknight.shared.db.SqlArrays.literal(customerIds))
+                .update();
+        var found = new java.util.HashMap<UUID, Account>();
+        jdbc.sql("select * from billing.accounts where tenant_id = :tenant and customer_id ="
+                        + " any(cast(:customers as uuid[]))")
+                .param("tenant", tenant)
+                .param("customers", io.moonknight.shared.db.SqlArrays.literal(customerIds))
+                .query((row, i) -> new Account(
+                        row.getObject("id", UUID.class),
+                        row.getObject("customer_id", UUID.class),
+                        Currency.getInstance(row.getString("currency")),
+                        row.getInt("payment_terms")))
+                .list()
+                .forEach(a -> found.put(a.customerId(), a));
+        return found;
+    }
+
+    void post(UUID accountId, String kind, BigDecimal amount, UUID reference, String description) {
+        jdbc.sql("""
+            insert into billing.ledger_entries (id, tenant_id, account_id, occurred_at, kind, amount, reference_id,
+                description) values (:id, :tenant, :account, :now, :kind, :amount, :reference, :description)
+            """)
+                .param("id", UUID.randomUUID())
+                .param("tenant", TenantContext.require())
+                .param("account", accountId)
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("kind", kind)
+                .param("amount", amount)
+                .param("reference", reference)
+                .param("description", description)
+                .update();
+    }
+
+    BigDecimal balance(UUID accountId) {
+        return jdbc.sql("select coalesce(sum(amount), 0) from billing.ledger_entries where tenant_id = :t and"
+                        + " account_id = :a")
+                .param("t", TenantContext.require())
+                .param("a", accountId)
+                .query(BigDecimal.class)
+                .single();
+    }
+
+    Currency tenantCurrency() {
+        return tenants.currency(TenantContext.require());
+    }
+
+    ZoneId tenantZone() {
+        return tenants.zone(TenantContext.require());
+    }
+}

@@ -1,0 +1,68 @@
+package io.moonknight.billing.internal;
+
+import io.moonknight.shared.console.ConsoleMenuItem;
+import io.moonknight.shared.console.CustomerTab;
+import io.moonknight.shared.security.BuiltInRole;
+import io.moonknight.shared.security.PermissionDefinition;
+import io.moonknight.shared.security.PermissionProvider;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class BillingConfiguration {
+
+    static final String READ = "billing:read";
+    static final String WRITE = "billing:write";
+    static final String RUN = "billing:run";
+    static final String SETTINGS = "billing:settings";
+
+    @Bean
+    ConsoleMenuItem invoicesMenu() {
+        return new ConsoleMenuItem("Billing", "Invoices", "receipt", "/billing/invoices", READ, 80);
+    }
+
+    @Bean
+    ConsoleMenuItem billingRunsMenu() {
+        return new ConsoleMenuItem("Billing", "Billing runs", "arrow-repeat", "/billing/runs", READ, 81);
+    }
+
+    @Bean
+    ConsoleMenuItem billingSettingsMenu() {
+        return new ConsoleMenuItem("Billing", "Billing settings", "sliders", "/billing/settings", READ, 82);
+    }
+
+    @Bean
+    CustomerTab billingTab() {
+        return new CustomerTab("billing", "Billing", READ, "/billing/for-customer/{customerId}", 10);
+    }
+
+    @Bean
+    PermissionProvider billingPermissions() {
+        return new PermissionProvider() {
+            @Override
+            public String module() {
+                return "Billing";
+            }
+
+            @Override
+            public List<PermissionDefinition> permissions() {
+                return List.of(
+                        PermissionDefinition.of(
+                                READ,
+                                "See invoices, payments, ledgers and billing runs",
+                                BuiltInRole.ADMIN,
+                                BuiltInRole.BILLING,
+                                BuiltInRole.SUPPORT),
+                        PermissionDefinition.of(
+                                WRITE, "Record payments and void invoices", BuiltInRole.ADMIN, BuiltInRole.BILLING),
+                        PermissionDefinition.of(
+                                RUN, "Start and preview billing runs", BuiltInRole.ADMIN, BuiltInRole.BILLING),
+                        PermissionDefinition.of(
+                                SETTINGS,
+                                "Change payment terms, invoice numbering, tax rates and the dunning ladder",
+                                BuiltInRole.ADMIN));
+            }
+        };
+    }
+}

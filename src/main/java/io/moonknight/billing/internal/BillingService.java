@@ -1,0 +1,684 @@
+package io.moonknight.billing.internal;
+
+import io.moonknight.audit.AuditRecord;
+import io.moonknight.audit.AuditTrail;
+import io.moonknight.billing.domain.Money;
+import io.moonknight.billing.domain.Period;
+import io.moonknight.billing.domain.Proration;
+import io.moonknight.customers.CustomerDirectory;
+import io.moonknight.plans.BillingType;
+import io.moonknight.plans.PlanCatalog;
+import io.moonknight.plans.PlanSummary;
+import io.moonknight.shared.security.Actor;
+import io.moonknight.shared.tenant.TenantContext;
+import io.moonknight.shared.web.ProblemException;
+import io.moonknight.subscriptions.SubscriptionDirectory;
+import io.moonknight.subscriptions.SubscriptionSummary;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Billing runs, invoices, payments and the ledger, in the bound tenant.
+ *
+ * <p>A run bills monthly postpaid subscriptions in arrears: on its date it bills the last calendar month that has
+ * ended, prorated from the start date when the subscription began within it. Each subscription is billed in its
+ * own transaction that first claims {@code (subscription, period)} in {@code billed_periods}: a repeated or
+ * resumed run finds the claim and skips, so nothing is billed twice and a crash loses nothing but the one
+ * subscription in flight (rolled back, billed by the next run). At most one run per tenant runs at a time,
+ * across instances (a partial unique index on running runs).
+ */
+@Service
+public class BillingService {
+
+    private static final Logger log = LoggerFactory.getLogger(BillingService.class);
+    private static final int CHUNK = 500;
+
+    private final JdbcClient jdbc;
+    private final Accounts accounts;
+    private final InvoiceWriter writer;
+    private final SubscriptionDirectory subscriptions;
+    private final PlanCatalog plans;
+    private final CustomerDirectory customers;
+    private final TransactionTemplate transactions;
+    private final AuditTrail audit;
+    private final Dunning dunning;
+    private final Prepaid prepaid;
+    private final Clock clock;
+    private final ExecutorService runner = Executors.newVirtualThreadPerTaskExecutor();
+
+    BillingService(
+            JdbcClient jdbc,
+            Accounts accounts,
+            InvoiceWriter writer,
+            SubscriptionDirectory subscriptions,
+            PlanCatalog plans,
+            CustomerDirectory customers,
+            TransactionTemplate transactions,
+            AuditTrail audit,
+            Dunning dunning,
+            @org.springframework.context.annotation.Lazy Prepaid prepaid,
+            Clock clock) {
+        this.dunning = dunning;
+        this.prepaid = prepaid;
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.writer = writer;
+        this.subscriptions = subscriptions;
+        this.plans = plans;
+        this.customers = customers;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    // ---- billing runs
+
+    /** Starts a run for the tenant's today; a dry run bills nothing and lists what it would invoice. */
+    public BillingViews.Run start(boolean dryRun, boolean wait) {
+        UUID tenant = TenantContext.require();
+        LocalDate today = LocalDate.now(clock.withZone(accounts.tenantZone()));
+        UUID id = UUID.randomUUID();
+        // a run left RUNNING by a crashed instance for an hour is given up, so a new one can resume its work
+        jdbc.sql("""
+            update billing.billing_runs set status = 'FAILED', error = 'abandoned', finished_at = now()
+            where tenant_id = :t and status = 'RUNNING' and started_at < now() - interval '1 hour'
+            """).param("t", tenant).update();
+        try {
+            jdbc.sql("""
+                insert into billing.billing_runs (id, tenant_id, run_date, dry_run, status, started_at)
+                values (:id, :t, :date, :dry, 'RUNNING', :now)
+                """)
+                    .param("id", id)
+                    .param("t", tenant)
+                    .param("date", today)
+                    .param("dry", dryRun)
+                    .param("now", java.sql.Timestamp.from(clock.instant()))
+                    .update();
+        } catch (DuplicateKeyException running) {
+            throw ProblemException.conflict("run-in-progress", "A billing run is already running for this tenant");
+        }
+        audit.record(AuditRecord.of(dryRun ? "billing-run.previewed" : "billing-run.started", "BillingRun", id));
+        List<String> preview = new ArrayList<>();
+        Runnable work = () -> TenantContext.run(tenant, () -> execute(id, today, dryRun, preview));
+        if (wait) {
+            work.run();
+        } else {
+            runner.execute(work);
+        }
+        return run(id, preview);
+    }
+
+    private void execute(UUID id, LocalDate today, boolean dryRun, List<String> preview) {
+        try {
+            List<SubscriptionSummary> all = subscriptions.billable();
+            progress(id, all.size(), 0, 0, BigDecimal.ZERO);
+            Period period = Period.calendarMonth(today.withDayOfMonth(1).minusDays(1));
+            Map<UUID, Optional<PlanSummary>> planCache = new HashMap<>();
+            int done = 0;
+            int invoiced = 0;
+            BigDecimal amount = BigDecimal.ZERO;
+            if (!dryRun) {
+                java.util.Set<UUID> billed = new java.util.HashSet<>(
+                        jdbc.sql("select subscription_id from billing.billed_periods where tenant_id = :t and"
+                                        + " period_start = :p")
+                                .param("t", TenantContext.require())
+                                .param("p", period.start())
+                                .query(UUID.class)
+                                .list());
+                boolean billSuspended = jdbc.sql(
+                                "select coalesce((select bill_while_suspended from billing.settings where tenant_id ="
+                                        + " :t), true)")
+                        .param("t", TenantContext.require())
+                        .query(Boolean.class)
+                        .single();
+                List<SubscriptionSummary> todo = new ArrayList<>();
+                for (SubscriptionSummary subscription : all) {
+                    if (!billSuspended
+                            && subscription.status() == io.moonknight.subscriptions.SubscriptionStatus.SUSPENDED) {
+                        done++;
+                        continue;
+                    }
+                    PlanSummary plan = planCache
+                            .computeIfAbsent(subscription.planId(), plans::find)
+                            .orElse(null);
+                    if (plan != null
+                            && plan.billingType() == BillingType.MONTHLY_POSTPAID
+                            && period.clip(subscription.startDate(), period.end()) != null
+                            && !billed.contains(subscription.id())) {
+                        todo.add(subscription);
+                    } else {
+                        done++;
+                    }
+                }
+                for (int from = 0; from < todo.size(); from += CHUNK) {
+                    List<SubscriptionSummary> chunk = todo.subList(from, Math.min(todo.size(), from + CHUNK));
+                    BigDecimal[] chunkAmount = {BigDecimal.ZERO};
+                    int[] chunkInvoices = {0};
+                    try {
+                        transactions.executeWithoutResult(status -> {
+                            chunkAmount[0] = BigDecimal.ZERO;
+                            chunkInvoices[0] = billChunk(chunk, planCache, period, today, chunkAmount);
+                        });
+                    } catch (RuntimeException chunkFailed) {
+                        // one bad subscription must not hold back the others: bill this chunk one by one
+                        log.warn("Billing chunk failed, billing its subscriptions one by one", chunkFailed);
+                        chunkAmount[0] = BigDecimal.ZERO;
+                        chunkInvoices[0] = 0;
+                        for (SubscriptionSummary subscription : chunk) {
+                            try {
+                                BigDecimal one = billOne(
+                                        subscription,
+                                        java.util.Objects.requireNonNull(planCache.get(subscription.planId()))
+                                                .orElseThrow(),
+                                        period,
+                                        today,
+                                        false,
+                                        preview);
+                                if (one != null) {
+                                    chunkInvoices[0]++;
+                                    chunkAmount[0] = chunkAmount[0].add(one);
+                                }
+                            } catch (RuntimeException e) {
+                                log.warn("Subscription {} could not be billed", subscription.id(), e);
+                            }
+                        }
+                    }
+                    done += chunk.size();
+                    invoiced += chunkInvoices[0];
+                    amount = amount.add(chunkAmount[0]);
+                    progress(id, all.size(), done, invoiced, amount);
+                }
+                progress(id, all.size(), done, invoiced, amount);
+                prepaid.renewDue(all, today);
+                finish(id, "COMPLETED", null);
+                return;
+            }
+            for (SubscriptionSummary subscription : all) {
+                PlanSummary plan = planCache
+                        .computeIfAbsent(subscription.planId(), plans::find)
+                        .orElse(null);
+                BigDecimal billed = plan == null ? null : billOne(subscription, plan, period, today, dryRun, preview);
+                done++;
+                if (billed != null) {
+                    invoiced++;
+                    amount = amount.add(billed);
+                }
+                if (done % 200 == 0) {
+                    progress(id, all.size(), done, invoiced, amount);
+                }
+            }
+            progress(id, all.size(), done, invoiced, amount);
+            finish(id, "COMPLETED", null);
+        } catch (RuntimeException e) {
+            log.error("Billing run {} failed", id, e);
+            finish(id, "FAILED", String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Bills a chunk in the caller's transaction: claims its periods, then issues all its invoices at once. */
+    private int billChunk(
+            List<SubscriptionSummary> chunk,
+            Map<UUID, Optional<PlanSummary>> planCache,
+            Period period,
+            LocalDate today,
+            BigDecimal[] amount) {
+        Map<UUID, UUID> invoiceFor = new HashMap<>();
+        chunk.forEach(s -> invoiceFor.put(s.id(), UUID.randomUUID()));
+        java.util.Set<UUID> claimed = new java.util.HashSet<>(jdbc.sql("""
+            insert into billing.billed_periods (tenant_id, subscription_id, period_start, invoice_id)
+            select :t, s, :p, i from unnest(cast(:subs as uuid[]), cast(:invoices as uuid[])) as x(s, i)
+            on conflict do nothing returning subscription_id
+            """)
+                .param("t", TenantContext.require())
+                .param("p", period.start())
+                .param("subs", io.moonknight.shared.db.SqlArrays.literal(invoiceFor.keySet()))
+                .param(
+                        "invoices",
+                        io.moonknight.shared.db.SqlArrays.literal(invoiceFor.keySet().stream()
+                                .map(invoiceFor::get)
+                                .toList()))
+                .query(UUID.class)
+                .list());
+        var mine = chunk.stream().filter(s -> claimed.contains(s.id())).toList();
+        Map<UUID, Accounts.Account> byCustomer = accounts.ofAll(
+                mine.stream().map(SubscriptionSummary::customerId).distinct().toList());
+        List<InvoiceWriter.Draft> drafts = new ArrayList<>(mine.size());
+        for (SubscriptionSummary subscription : mine) {
+            PlanSummary plan = java.util.Objects.requireNonNull(planCache.get(subscription.planId()))
+                    .orElseThrow();
+            Accounts.Account account = java.util.Objects.requireNonNull(byCustomer.get(subscription.customerId()));
+            Period used = java.util.Objects.requireNonNull(period.clip(subscription.startDate(), period.end()));
+            BigDecimal charge = Proration.charge(plan.price(), period, used, account.currency());
+            drafts.add(new InvoiceWriter.Draft(
+                    java.util.Objects.requireNonNull(invoiceFor.get(subscription.id())),
+                    account,
+                    new InvoiceWriter.Charge(
+                            label(plan, period, used),
+                            subscription.id(),
+                            used.start(),
+                            used.end(),
+                            charge,
+                            plan.taxClass()),
+                    period.start(),
+                    period.end()));
+            amount[0] = amount[0].add(charge);
+        }
+        writer.issueAll(drafts, today);
+        return drafts.size();
+    }
+
+    private static String label(PlanSummary plan, Period period, Period used) {
+        return plan.name() + " " + period.start() + " – " + period.end().minusDays(1)
+                + (used.days() < period.days() ? " (" + used.days() + " of " + period.days() + " days)" : "");
+    }
+
+    /** Bills one subscription for the period; returns the amount, or null when there was nothing to bill. */
+    private @Nullable BigDecimal billOne(
+            SubscriptionSummary subscription,
+            PlanSummary plan,
+            Period period,
+            LocalDate today,
+            boolean dryRun,
+            List<String> preview) {
+        if (plan.billingType() != BillingType.MONTHLY_POSTPAID) {
+            return null; // prepaid, data packs and vouchers are charged when bought
+        }
+        Period used = period.clip(subscription.startDate(), period.end());
+        if (used == null) {
+            return null;
+        }
+        if (dryRun) {
+            var currency = java.util.Currency.getInstance(plan.currency());
+            BigDecimal amount = Proration.charge(plan.price(), period, used, currency);
+            if (!billed(subscription.id(), period)) {
+                preview.add(subscription.username() + ": " + amount + " " + plan.currency());
+                return amount;
+            }
+            return null;
+        }
+        return transactions.execute(status -> {
+            UUID invoiceId = UUID.randomUUID();
+            int claimed = jdbc.sql("""
+                insert into billing.billed_periods (tenant_id, subscription_id, period_start, invoice_id)
+                values (:t, :s, :p, :i) on conflict do nothing
+                """)
+                    .param("t", TenantContext.require())
+                    .param("s", subscription.id())
+                    .param("p", period.start())
+                    .param("i", invoiceId)
+                    .update();
+            if (claimed == 0) {
+                return null;
+            }
+            Accounts.Account account = accounts.of(subscription.customerId());
+            BigDecimal amount = Proration.charge(plan.price(), period, used, account.currency());
+            String label = plan.name() + " " + period.start() + " – "
+                    + period.end().minusDays(1)
+                    + (used.days() < period.days() ? " (" + used.days() + " of " + period.days() + " days)" : "");
+            UUID issued = writer.issue(
+                    account,
+                    List.of(new InvoiceWriter.Charge(
+                            label, subscription.id(), used.start(), used.end(), amount, plan.taxClass())),
+                    period.start(),
+                    period.end(),
+                    today);
+            jdbc.sql("update billing.billed_periods set invoice_id = :i where subscription_id = :s and"
+                            + " period_start = :p")
+                    .param("i", issued)
+                    .param("s", subscription.id())
+                    .param("p", period.start())
+                    .update();
+            return amount;
+        });
+    }
+
+    private boolean billed(UUID subscription, Period period) {
+        return jdbc.sql("select exists (select 1 from billing.billed_periods where subscription_id = :s and"
+                        + " period_start = :p)")
+                .param("s", subscription)
+                .param("p", period.start())
+                .query(Boolean.class)
+                .single();
+    }
+
+    private void progress(UUID id, int total, int done, int invoiced, BigDecimal amount) {
+        jdbc.sql("update billing.billing_runs set total = :total, done = :done, invoiced = :inv, amount ="
+                        + " :amount where id = :id")
+                .param("total", total)
+                .param("done", done)
+                .param("inv", invoiced)
+                .param("amount", amount)
+                .param("id", id)
+                .update();
+    }
+
+    private void finish(UUID id, String status, @Nullable String error) {
+        jdbc.sql("update billing.billing_runs set status = :s, error = :e, finished_at = :now where id = :id")
+                .param("s", status)
+                .param("e", error)
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("id", id)
+                .update();
+    }
+
+    public BillingViews.Run run(UUID id) {
+        return run(id, List.of());
+    }
+
+    private BillingViews.Run run(UUID id, List<String> preview) {
+        return jdbc.sql("select * from billing.billing_runs where tenant_id = :t and id = :id")
+                .param("t", TenantContext.require())
+                .param("id", id)
+                .query((row, i) -> runView(row, preview))
+                .optional()
+                .orElseThrow(() -> ProblemException.notFound("Billing run", id));
+    }
+
+    public List<BillingViews.Run> runs() {
+        return jdbc.sql("select * from billing.billing_runs where tenant_id = :t order by started_at desc limit 50")
+                .param("t", TenantContext.require())
+                .query((row, i) -> runView(row, List.of()))
+                .list();
+    }
+
+    private static BillingViews.Run runView(ResultSet row, List<String> preview) throws SQLException {
+        var finished = row.getTimestamp("finished_at");
+        return new BillingViews.Run(
+                row.getObject("id", UUID.class),
+                row.getObject("run_date", LocalDate.class),
+                row.getBoolean("dry_run"),
+                row.getString("status"),
+                row.getInt("total"),
+                row.getInt("done"),
+                row.getInt("invoiced"),
+                row.getBigDecimal("amount"),
+                row.getTimestamp("started_at").toInstant(),
+                finished == null ? null : finished.toInstant(),
+                row.getString("error"),
+                List.copyOf(preview));
+    }
+
+    // ---- invoices
+
+    @Transactional(readOnly = true)
+    public Page<BillingViews.Invoice> invoices(@Nullable UUID customerId, @Nullable String status, Pageable pageable) {
+        var where = new StringBuilder("tenant_id = :t");
+        Map<String, Object> params = new HashMap<>();
+        params.put("t", TenantContext.require());
+        if (customerId != null) {
+            where.append(" and customer_id = :c");
+            params.put("c", customerId);
+        }
+        if (status != null && !status.isBlank()) {
+            where.append(" and status = :s");
+            params.put("s", status.strip().toUpperCase(java.util.Locale.ROOT));
+        }
+        params.put("limit", pageable.getPageSize());
+        params.put("offset", pageable.getOffset());
+        long[] total = {0};
+        List<BillingViews.Invoice> rows = jdbc.sql("select *, count(*) over () as all_rows from billing.invoices where "
+                        + where + " order by created_at desc, id limit :limit offset :offset")
+                .params(params)
+                .query((row, i) -> {
+                    total[0] = row.getLong("all_rows");
+                    return invoiceView(row, List.of());
+                })
+                .list();
+        return new PageImpl<>(rows, pageable, total[0]);
+    }
+
+    @Transactional(readOnly = true)
+    public BillingViews.Invoice invoice(UUID id) {
+        List<BillingViews.InvoiceLine> lines = jdbc.sql(
+                        "select * from billing.invoice_lines where invoice_id = :id order by position")
+                .param("id", id)
+                .query((row, i) -> new BillingViews.InvoiceLine(
+                        row.getInt("position"),
+                        row.getString("description"),
+                        row.getObject("subscription_id", UUID.class),
+                        row.getObject("period_start", LocalDate.class),
+                        row.getObject("period_end", LocalDate.class),
+                        row.getBigDecimal("net"),
+                        row.getBigDecimal("tax"),
+                        row.getBigDecimal("total")))
+                .list();
+        return jdbc.sql("select * from billing.invoices where tenant_id = :t and id = :id")
+                .param("t", TenantContext.require())
+                .param("id", id)
+                .query((row, i) -> invoiceView(row, lines))
+                .optional()
+                .orElseThrow(() -> ProblemException.notFound("Invoice", id));
+    }
+
+    /** Voids an unpaid invoice: a credit note entry in the ledger takes its amount back; nothing is deleted. */
+    @Transactional
+    public BillingViews.Invoice voidInvoice(UUID id, String reason) {
+        var invoice = invoice(id);
+        if (!invoice.status().equals("ISSUED") || invoice.paid().signum() != 0) {
+            throw ProblemException.conflict(
+                    "invoice-not-voidable", "Only an issued, unpaid invoice can be voided; refund payments first");
+        }
+        jdbc.sql("update billing.invoices set status = 'VOID', voided_at = :now, void_reason = :r where id = :id")
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("r", reason)
+                .param("id", id)
+                .update();
+        UUID account = accounts.of(invoice.customerId()).id();
+        accounts.post(account, "CREDIT_NOTE", invoice.total().negate(), id, "Credit note for " + invoice.number());
+        audit.record(AuditRecord.of("invoice.voided", "Invoice", id).with("reason", reason));
+        return invoice(id);
+    }
+
+    private BillingViews.Invoice invoiceView(ResultSet row, List<BillingViews.InvoiceLine> lines) throws SQLException {
+        BigDecimal total = row.getBigDecimal("total");
+        BigDecimal paid = row.getBigDecimal("paid");
+        String status = row.getString("status");
+        LocalDate due = row.getObject("due_on", LocalDate.class);
+        BigDecimal open = status.equals("VOID") ? BigDecimal.ZERO : total.subtract(paid);
+        boolean overdue =
+                open.signum() > 0 && due != null && due.isBefore(LocalDate.now(clock.withZone(accounts.tenantZone())));
+        return new BillingViews.Invoice(
+                row.getObject("id", UUID.class),
+                row.getObject("customer_id", UUID.class),
+                row.getString("number"),
+                status,
+                row.getString("currency"),
+                row.getObject("issued_on", LocalDate.class),
+                due,
+                row.getObject("period_start", LocalDate.class),
+                row.getObject("period_end", LocalDate.class),
+                row.getBigDecimal("net"),
+                row.getBigDecimal("tax"),
+                total,
+                paid,
+                open,
+                overdue,
+                row.getString("void_reason"),
+                lines);
+    }
+
+    // ---- payments and the ledger
+
+    /** A manual payment, allocated to the chosen invoices or else the oldest open ones; the rest stays as credit. */
+    @Transactional
+    public BillingViews.Payment recordPayment(
+            UUID customerId, BigDecimal amount, String method, @Nullable String reference, List<UUID> invoiceIds) {
+        var _ = customers
+                .find(customerId)
+                .orElseThrow(() -> ProblemException.invalidField("customerId", "no such customer"));
+        Accounts.Account account = accounts.of(customerId);
+        if (amount.signum() <= 0) {
+            throw ProblemException.invalidField("amount", "must be more than zero");
+        }
+        if (amount.stripTrailingZeros().scale() > Money.minorDigits(account.currency())) {
+            throw ProblemException.invalidField(
+                    "amount",
+                    "has more decimals than " + account.currency().getCurrencyCode() + " has ("
+                            + Money.minorDigits(account.currency()) + ")");
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        jdbc.sql("""
+            insert into billing.payments (id, tenant_id, account_id, customer_id, method, reference, amount, currency,
+                received_at, recorded_by) values (:id, :t, :a, :c, :m, :r, :amount, :cur, :now, :by)
+            """)
+                .param("id", id)
+                .param("t", TenantContext.require())
+                .param("a", account.id())
+                .param("c", customerId)
+                .param("m", method)
+                .param("r", reference)
+                .param("amount", amount)
+                .param("cur", account.currency().getCurrencyCode())
+                .param("now", java.sql.Timestamp.from(now))
+                .param("by", Actor.current().map(Actor::displayName).orElse("system"))
+                .update();
+        accounts.post(
+                account.id(),
+                "PAYMENT",
+                amount.negate(),
+                id,
+                "Payment (" + method.toLowerCase(java.util.Locale.ROOT) + (reference == null ? "" : " " + reference)
+                        + ")");
+        BigDecimal left = amount;
+        var open = jdbc.sql("""
+            select id, total - paid as open from billing.invoices
+            where tenant_id = :t and account_id = :a and status in ('ISSUED', 'PARTIALLY_PAID')
+              and (cardinality(cast(:chosen as uuid[])) = 0 or id = any(cast(:chosen as uuid[])))
+            order by issued_on, number for update
+            """)
+                .param("t", TenantContext.require())
+                .param("a", account.id())
+                .param(
+                        "chosen",
+                        "{"
+                                + String.join(
+                                        ",",
+                                        invoiceIds.stream().map(UUID::toString).toList()) + "}")
+                .query((row, i) -> Map.entry(row.getObject("id", UUID.class), row.getBigDecimal("open")))
+                .list();
+        if (!invoiceIds.isEmpty() && open.size() != invoiceIds.size()) {
+            throw ProblemException.invalidField("invoiceIds", "name open invoices of this customer");
+        }
+        for (var invoice : open) {
+            if (left.signum() <= 0) {
+                break;
+            }
+            BigDecimal share = left.min(invoice.getValue());
+            jdbc.sql("insert into billing.payment_allocations (payment_id, invoice_id, amount) values (:p, :i, :a)")
+                    .param("p", id)
+                    .param("i", invoice.getKey())
+                    .param("a", share)
+                    .update();
+            jdbc.sql("""
+                update billing.invoices set paid = paid + :a,
+                    status = case when paid + :a >= total then 'PAID' else 'PARTIALLY_PAID' end where id = :i
+                """).param("a", share).param("i", invoice.getKey()).update();
+            left = left.subtract(share);
+        }
+        audit.record(AuditRecord.of("payment.recorded", "Payment", id)
+                .with("amount", amount)
+                .with("method", method));
+        dunning.cleared(customerId, LocalDate.now(clock.withZone(accounts.tenantZone())));
+        prepaid.paid(customerId);
+        return payment(id);
+    }
+
+    /** Payments, newest first, optionally of one customer. */
+    @Transactional(readOnly = true)
+    public Page<BillingViews.Payment> payments(@Nullable UUID customerId, Pageable pageable) {
+        long[] total = {0};
+        List<UUID> ids = jdbc.sql("select id, count(*) over () as all_rows from billing.payments where tenant_id = :t"
+                        + (customerId == null ? "" : " and customer_id = :c")
+                        + " order by received_at desc, id limit :limit offset :offset")
+                .param("t", TenantContext.require())
+                .param("c", customerId == null ? new UUID(0, 0) : customerId)
+                .param("limit", pageable.getPageSize())
+                .param("offset", pageable.getOffset())
+                .query((row, i) -> {
+                    total[0] = row.getLong("all_rows");
+                    return row.getObject("id", UUID.class);
+                })
+                .list();
+        return new PageImpl<>(ids.stream().map(this::payment).toList(), pageable, total[0]);
+    }
+
+    @Transactional(readOnly = true)
+    public BillingViews.Payment payment(UUID id) {
+        List<BillingViews.Allocation> allocations = jdbc.sql("""
+            select a.invoice_id, i.number, a.amount from billing.payment_allocations a
+            join billing.invoices i on i.id = a.invoice_id where a.payment_id = :id order by i.issued_on, i.number
+            """)
+                .param("id", id)
+                .query((row, i) -> new BillingViews.Allocation(
+                        row.getObject("invoice_id", UUID.class), row.getString("number"), row.getBigDecimal("amount")))
+                .list();
+        BigDecimal allocated =
+                allocations.stream().map(BillingViews.Allocation::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return jdbc.sql("select * from billing.payments where tenant_id = :t and id = :id")
+                .param("t", TenantContext.require())
+                .param("id", id)
+                .query((row, i) -> new BillingViews.Payment(
+                        id,
+                        row.getObject("customer_id", UUID.class),
+                        row.getString("method"),
+                        row.getString("reference"),
+                        row.getBigDecimal("amount"),
+                        row.getString("currency"),
+                        row.getTimestamp("received_at").toInstant(),
+                        allocated,
+                        row.getBigDecimal("amount").subtract(allocated),
+                        allocations))
+                .optional()
+                .orElseThrow(() -> ProblemException.notFound("Payment", id));
+    }
+
+    @Transactional
+    public BillingViews.Ledger ledger(UUID customerId) {
+        var _ = customers.find(customerId).orElseThrow(() -> ProblemException.notFound("Customer", customerId));
+        Accounts.Account account = accounts.of(customerId);
+        BigDecimal[] running = {BigDecimal.ZERO};
+        List<BillingViews.LedgerEntry> entries = jdbc.sql("""
+            select * from billing.ledger_entries where tenant_id = :t and account_id = :a order by occurred_at, id
+            """)
+                .param("t", TenantContext.require())
+                .param("a", account.id())
+                .query((row, i) -> {
+                    running[0] = running[0].add(row.getBigDecimal("amount"));
+                    return new BillingViews.LedgerEntry(
+                            row.getObject("id", UUID.class),
+                            row.getTimestamp("occurred_at").toInstant(),
+                            row.getString("kind"),
+                            row.getBigDecimal("amount"),
+                            running[0],
+                            row.getString("description"),
+                            row.getObject("reference_id", UUID.class));
+                })
+                .list();
+        return new BillingViews.Ledger(
+                customerId, account.currency().getCurrencyCode(), accounts.balance(account.id()), entries);
+    }
+}

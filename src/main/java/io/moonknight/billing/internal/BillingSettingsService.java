@@ -1,0 +1,186 @@
+package io.moonknight.billing.internal;
+
+import io.moonknight.audit.AuditRecord;
+import io.moonknight.audit.AuditTrail;
+import io.moonknight.billing.domain.InvoiceNumbers;
+import io.moonknight.shared.tenant.TenantContext;
+import io.moonknight.shared.web.ProblemException;
+import io.moonknight.shared.web.ProblemException.FieldError;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A tenant's billing settings: payment terms, invoice number format, tax rates and the dunning ladder. */
+@Service
+public class BillingSettingsService {
+
+    private static final Pattern TAX_CLASS = Pattern.compile("[a-z0-9][a-z0-9-]{0,29}");
+
+    /** One tax rate of a tax class. */
+    public record TaxRate(
+            @NotNull @Size(max = 30) String taxClass,
+            @NotNull @Size(max = 40) String name,
+            @NotNull BigDecimal percent,
+            boolean inclusive) {}
+
+    /** One step of the dunning ladder: days from the due date (negative: before) and what happens. */
+    public record DunningStep(
+            int days, @NotNull @Size(max = 20) String action) {}
+
+    public record Settings(
+            int paymentTermsDays,
+            String invoiceNumberFormat,
+            boolean billWhileSuspended,
+            List<TaxRate> taxRates,
+            List<DunningStep> dunningSteps) {}
+
+    private final JdbcClient jdbc;
+    private final Dunning dunning;
+    private final AuditTrail audit;
+
+    BillingSettingsService(JdbcClient jdbc, Dunning dunning, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.dunning = dunning;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public Settings get() {
+        UUID tenant = TenantContext.require();
+        var basics = jdbc.sql("select payment_terms, bill_while_suspended from billing.settings where tenant_id = :t")
+                .param("t", tenant)
+                .query((row, i) -> new Object[] {row.getInt("payment_terms"), row.getBoolean("bill_while_suspended")})
+                .optional()
+                .orElse(new Object[] {7, true});
+        String format = jdbc.sql("select format from billing.invoice_sequences where tenant_id = :t")
+                .param("t", tenant)
+                .query(String.class)
+                .optional()
+                .orElse("INV-{yyyy}-{seq:6}");
+        List<TaxRate> rates = jdbc.sql("select * from billing.tax_rates where tenant_id = :t order by tax_class, name")
+                .param("t", tenant)
+                .query((row, i) -> new TaxRate(
+                        row.getString("tax_class"),
+                        row.getString("name"),
+                        row.getBigDecimal("percent").stripTrailingZeros(),
+                        row.getBoolean("inclusive")))
+                .list();
+        List<DunningStep> steps = dunning.steps(tenant).stream()
+                .map(s -> new DunningStep(s.days(), s.action()))
+                .toList();
+        return new Settings((Integer) basics[0], format, (Boolean) basics[1], rates, steps);
+    }
+
+    /** Replaces the settings; every problem is named by its field. */
+    @Transactional
+    public Settings update(Settings settings) {
+        List<FieldError> errors = new ArrayList<>();
+        if (settings.paymentTermsDays() < 0 || settings.paymentTermsDays() > 365) {
+            errors.add(new FieldError("paymentTermsDays", "must be 0-365 days"));
+        }
+        try {
+            InvoiceNumbers.check(settings.invoiceNumberFormat());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("invoiceNumberFormat", String.valueOf(e.getMessage())));
+        }
+        Set<String> classInclusive = new HashSet<>();
+        Set<String> seen = new HashSet<>();
+        for (TaxRate rate : settings.taxRates()) {
+            if (!TAX_CLASS.matcher(rate.taxClass()).matches()) {
+                errors.add(new FieldError("taxRates", "'" + rate.taxClass() + "' is not a tax class (a-z, 0-9, -)"));
+            }
+            if (rate.name().isBlank() || rate.name().length() > 40) {
+                errors.add(new FieldError("taxRates", "give each rate a name of 1-40 characters"));
+            }
+            if (rate.percent().signum() < 0 || rate.percent().compareTo(BigDecimal.valueOf(100)) > 0) {
+                errors.add(new FieldError("taxRates", "a rate is 0-100%"));
+            }
+            if (!seen.add(rate.taxClass() + "/" + rate.name())) {
+                errors.add(new FieldError("taxRates", rate.taxClass() + " has two rates named " + rate.name()));
+            }
+            classInclusive.add(rate.taxClass() + "/" + rate.inclusive());
+        }
+        for (TaxRate rate : settings.taxRates()) {
+            if (classInclusive.contains(rate.taxClass() + "/" + !rate.inclusive())) {
+                errors.add(new FieldError(
+                        "taxRates", "the rates of " + rate.taxClass() + " must all be inclusive or all exclusive"));
+                break;
+            }
+        }
+        Set<Integer> days = new HashSet<>();
+        for (DunningStep step : settings.dunningSteps()) {
+            if (step.days() < -60 || step.days() > 365) {
+                errors.add(new FieldError("dunningSteps", "a step is -60 to 365 days from the due date"));
+            }
+            if (!List.of("REMINDER", "SUSPEND", "TERMINATE").contains(step.action())) {
+                errors.add(new FieldError("dunningSteps", "an action is REMINDER, SUSPEND or TERMINATE"));
+            }
+            if (!days.add(step.days())) {
+                errors.add(new FieldError("dunningSteps", "two steps on day " + step.days()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalidFields(errors);
+        }
+        UUID tenant = TenantContext.require();
+        jdbc.sql("""
+            insert into billing.settings (tenant_id, payment_terms, bill_while_suspended) values (:t, :p, :b)
+            on conflict (tenant_id) do update set payment_terms = excluded.payment_terms,
+                bill_while_suspended = excluded.bill_while_suspended
+            """)
+                .param("t", tenant)
+                .param("p", settings.paymentTermsDays())
+                .param("b", settings.billWhileSuspended())
+                .update();
+        jdbc.sql("""
+            insert into billing.invoice_sequences (tenant_id, format) values (:t, :f)
+            on conflict (tenant_id) do update set format = excluded.format
+            """)
+                .param("t", tenant)
+                .param("f", settings.invoiceNumberFormat())
+                .update();
+        jdbc.sql("update billing.accounts set payment_terms = :p where tenant_id = :t")
+                .param("p", settings.paymentTermsDays())
+                .param("t", tenant)
+                .update();
+        jdbc.sql("delete from billing.tax_rates where tenant_id = :t")
+                .param("t", tenant)
+                .update();
+        for (TaxRate rate : settings.taxRates()) {
+            jdbc.sql("""
+                insert into billing.tax_rates (tenant_id, tax_class, name, percent, inclusive) values (:t, :c, :n, :p, :i)
+                """)
+                    .param("t", tenant)
+                    .param("c", rate.taxClass())
+                    .param("n", rate.name().strip())
+                    .param("p", rate.percent())
+                    .param("i", rate.inclusive())
+                    .update();
+        }
+        jdbc.sql("delete from billing.dunning_steps where tenant_id = :t")
+                .param("t", tenant)
+                .update();
+        for (DunningStep step : settings.dunningSteps()) {
+            jdbc.sql("insert into billing.dunning_steps (tenant_id, days, action) values (:t, :d, :a)")
+                    .param("t", tenant)
+                    .param("d", step.days())
+                    .param("a", step.action())
+                    .update();
+        }
+        audit.record(AuditRecord.of("billing-settings.changed", "Tenant", tenant)
+                .with("paymentTermsDays", settings.paymentTermsDays())
+                .with("invoiceNumberFormat", settings.invoiceNumberFormat())
+                .with("taxRates", settings.taxRates().size())
+                .with("dunningSteps", settings.dunningSteps().size()));
+        return get();
+    }
+}

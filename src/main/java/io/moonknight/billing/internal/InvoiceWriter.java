@@ -1,0 +1,293 @@
+package io.moonknight.billing.internal;
+
+import io.moonknight.audit.AuditRecord;
+import io.moonknight.audit.AuditTrail;
+import io.moonknight.billing.domain.InvoiceNumbers;
+import io.moonknight.billing.domain.Money;
+import io.moonknight.billing.domain.Tax;
+import io.moonknight.shared.db.SqlArrays;
+import io.moonknight.shared.tenant.TenantContext;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes invoices: lines taxed by the tenant's rates for their tax class, totals, a gapless number given on
+ * issue (the tenant's counter row is moved inside the issuing transaction, so a rolled-back issue gives its
+ * number back and concurrent issues queue on the row), and the ledger debit.
+ */
+@Component
+class InvoiceWriter {
+
+    /** A line before tax: its amount as priced (tax-inclusive or not, per the class's rates). */
+    record Charge(
+            String description,
+            @Nullable UUID subscriptionId,
+            @Nullable LocalDate periodStart,
+            @Nullable LocalDate periodEnd,
+            BigDecimal amount,
+            String taxClass) {}
+
+    record TaxRate(String name, BigDecimal percent, boolean inclusive) {}
+
+    private final JdbcClient jdbc;
+    private final Accounts accounts;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    InvoiceWriter(JdbcClient jdbc, Accounts accounts, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Creates and issues an invoice in the caller's transaction; returns its id. */
+    UUID issue(
+            Accounts.Account account,
+            List<Charge> charges,
+            @Nullable LocalDate periodStart,
+            @Nullable LocalDate periodEnd,
+            LocalDate issuedOn) {
+        UUID tenant = TenantContext.require();
+        UUID id = UUID.randomUUID();
+        var currency = account.currency();
+        BigDecimal net = Money.zero(currency);
+        BigDecimal tax = Money.zero(currency);
+        List<Object[]> lines = new ArrayList<>();
+        for (Charge charge : charges) {
+            List<TaxRate> rates = rates(charge.taxClass());
+            boolean inclusive = !rates.isEmpty() && rates.getFirst().inclusive();
+            Tax.Breakdown breakdown = Tax.apply(
+                    charge.amount(),
+                    rates.stream().map(r -> new Tax.Rate(r.name(), r.percent())).toList(),
+                    inclusive,
+                    currency);
+            BigDecimal lineTax = breakdown.taxes().stream().reduce(Money.zero(currency), BigDecimal::add);
+            net = net.add(breakdown.net());
+            tax = tax.add(lineTax);
+            lines.add(new Object[] {charge, breakdown.net(), lineTax, breakdown.gross()});
+        }
+        BigDecimal total = net.add(tax);
+        String number = nextNumber(tenant, issuedOn);
+        jdbc.sql("""
+            insert into billing.invoices (id, tenant_id, account_id, customer_id, number, status, currency, issued_on,
+                due_on, period_start, period_end, net, tax, total, created_at)
+            values (:id, :tenant, :account, :customer, :number, 'ISSUED', :currency, :issued, :due, :ps, :pe, :net,
+                :tax, :total, :now)
+            """)
+                .param("id", id)
+                .param("tenant", tenant)
+                .param("account", account.id())
+                .param("customer", account.customerId())
+                .param("number", number)
+                .param("currency", currency.getCurrencyCode())
+                .param("issued", issuedOn)
+                .param("due", issuedOn.plusDays(account.paymentTerms()))
+                .param("ps", periodStart)
+                .param("pe", periodEnd)
+                .param("net", net)
+                .param("tax", tax)
+                .param("total", total)
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .update();
+        int position = 1;
+        for (Object[] line : lines) {
+            Charge charge = (Charge) line[0];
+            jdbc.sql("""
+                insert into billing.invoice_lines (id, invoice_id, position, description, subscription_id, period_start,
+                    period_end, net, tax, total)
+                values (:id, :invoice, :position, :description, :subscription, :ps, :pe, :net, :tax, :total)
+                """)
+                    .param("id", UUID.randomUUID())
+                    .param("invoice", id)
+                    .param("position", position++)
+                    .param("description", charge.description())
+                    .param("subscription", charge.subscriptionId())
+                    .param("ps", charge.periodStart())
+                    .param("pe", charge.periodEnd())
+                    .param("net", line[1])
+                    .param("tax", line[2])
+                    .param("total", line[3])
+                    .update();
+        }
+        accounts.post(account.id(), "INVOICE", total, id, "Invoice " + number);
+        audit.record(AuditRecord.of("invoice.issued", "Invoice", id)
+                .with("number", number)
+                .with("total", total));
+        return id;
+    }
+
+    /** One invoice of a billing run: its id (already claimed), account and single charge. */
+    record Draft(UUID id, Accounts.Account account, Charge charge, LocalDate periodStart, LocalDate periodEnd) {}
+
+    /**
+     * Issues many single-line invoices at once in the caller's transaction: a block of consecutive numbers
+     * taken from the tenant's counter in one update (so still gapless), then invoices, lines and ledger entries
+     * each written with one statement. Audited as one record for the batch.
+     */
+    void issueAll(List<Draft> drafts, LocalDate issuedOn) {
+        if (drafts.isEmpty()) {
+            return;
+        }
+        UUID tenant = TenantContext.require();
+        jdbc.sql("insert into billing.invoice_sequences (tenant_id) values (:t) on conflict (tenant_id) do nothing")
+                .param("t", tenant)
+                .update();
+        var block = jdbc.sql("""
+            update billing.invoice_sequences set next = next + :n where tenant_id = :t returning next - :n as first, format
+            """)
+                .param("t", tenant)
+                .param("n", drafts.size())
+                .query((row, i) -> Map.entry(row.getLong("first"), row.getString("format")))
+                .single();
+        Map<String, List<TaxRate>> rates = new java.util.HashMap<>();
+        List<Object> ids = new ArrayList<>();
+        List<Object> accountIds = new ArrayList<>();
+        List<Object> customers = new ArrayList<>();
+        List<Object> numbers = new ArrayList<>();
+        List<Object> currencies = new ArrayList<>();
+        List<Object> dues = new ArrayList<>();
+        List<Object> starts = new ArrayList<>();
+        List<Object> ends = new ArrayList<>();
+        List<Object> nets = new ArrayList<>();
+        List<Object> taxes = new ArrayList<>();
+        List<Object> totals = new ArrayList<>();
+        List<Object> lineIds = new ArrayList<>();
+        List<Object> descriptions = new ArrayList<>();
+        List<Object> subscriptions = new ArrayList<>();
+        List<Object> lineStarts = new ArrayList<>();
+        List<Object> lineEnds = new ArrayList<>();
+        List<Object> ledgerIds = new ArrayList<>();
+        List<Object> ledgerTexts = new ArrayList<>();
+        long sequence = block.getKey();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Draft draft : drafts) {
+            var currency = draft.account().currency();
+            List<TaxRate> classRates = rates.computeIfAbsent(draft.charge().taxClass(), this::rates);
+            boolean inclusive = !classRates.isEmpty() && classRates.getFirst().inclusive();
+            Tax.Breakdown breakdown = Tax.apply(
+                    draft.charge().amount(),
+                    classRates.stream()
+                            .map(r -> new Tax.Rate(r.name(), r.percent()))
+                            .toList(),
+                    inclusive,
+                    currency);
+            BigDecimal tax = breakdown.taxes().stream().reduce(Money.zero(currency), BigDecimal::add);
+            String number = InvoiceNumbers.format(block.getValue(), issuedOn, sequence++);
+            ids.add(draft.id());
+            accountIds.add(draft.account().id());
+            customers.add(draft.account().customerId());
+            numbers.add(number);
+            currencies.add(currency.getCurrencyCode());
+            dues.add(issuedOn.plusDays(draft.account().paymentTerms()));
+            starts.add(draft.periodStart());
+            ends.add(draft.periodEnd());
+            nets.add(breakdown.net());
+            taxes.add(tax);
+            totals.add(breakdown.gross());
+            lineIds.add(UUID.randomUUID());
+            descriptions.add(draft.charge().description());
+            subscriptions.add(draft.charge().subscriptionId());
+            lineStarts.add(draft.charge().periodStart());
+            lineEnds.add(draft.charge().periodEnd());
+            ledgerIds.add(UUID.randomUUID());
+            ledgerTexts.add("Invoice " + number);
+            sum = sum.add(breakdown.gross());
+        }
+        var now = java.sql.Timestamp.from(clock.instant());
+        jdbc.sql("""
+            insert into billing.invoices (id, tenant_id, account_id, customer_id, number, status, currency, issued_on,
+                due_on, period_start, period_end, net, tax, total, created_at)
+            select id, :t, account, customer, number, 'ISSUED', currency, :issued, due, ps, pe, net, tax, total, :now
+            from unnest(cast(:ids as uuid[]), cast(:accounts as uuid[]), cast(:customers as uuid[]),
+                cast(:numbers as text[]), cast(:currencies as text[]), cast(:dues as date[]), cast(:starts as date[]),
+                cast(:ends as date[]), cast(:nets as numeric[]), cast(:taxes as numeric[]), cast(:totals as numeric[]))
+                as x(id, account, customer, number, currency, due, ps, pe, net, tax, total)
+            """)
+                .param("t", tenant)
+                .param("issued", issuedOn)
+                .param("now", now)
+                .param("ids", SqlArrays.literal(ids))
+                .param("accounts", SqlArrays.literal(accountIds))
+                .param("customers", SqlArrays.literal(customers))
+                .param("numbers", SqlArrays.literal(numbers))
+                .param("currencies", SqlArrays.literal(currencies))
+                .param("dues", SqlArrays.literal(dues))
+                .param("starts", SqlArrays.literal(starts))
+                .param("ends", SqlArrays.literal(ends))
+                .param("nets", SqlArrays.literal(nets))
+                .param("taxes", SqlArrays.literal(taxes))
+                .param("totals", SqlArrays.literal(totals))
+                .update();
+        jdbc.sql("""
+            insert into billing.invoice_lines (id, invoice_id, position, description, subscription_id, period_start,
+                period_end, net, tax, total)
+            select id, invoice, 1, description, subscription, ps, pe, net, tax, total
+            from unnest(cast(:ids as uuid[]), cast(:invoices as uuid[]), cast(:descriptions as text[]),
+                cast(:subscriptions as uuid[]), cast(:starts as date[]), cast(:ends as date[]), cast(:nets as numeric[]),
+                cast(:taxes as numeric[]), cast(:totals as numeric[]))
+                as x(id, invoice, description, subscription, ps, pe, net, tax, total)
+            """)
+                .param("ids", SqlArrays.literal(lineIds))
+                .param("invoices", SqlArrays.literal(ids))
+                .param("descriptions", SqlArrays.literal(descriptions))
+                .param("subscriptions", SqlArrays.literal(subscriptions))
+                .param("starts", SqlArrays.literal(lineStarts))
+                .param("ends", SqlArrays.literal(lineEnds))
+                .param("nets", SqlArrays.literal(nets))
+                .param("taxes", SqlArrays.literal(taxes))
+                .param("totals", SqlArrays.literal(totals))
+                .update();
+        jdbc.sql("""
+            insert into billing.ledger_entries (id, tenant_id, account_id, occurred_at, kind, amount, reference_id,
+                description)
+            select id, :t, account, :now, 'INVOICE', total, invoice, description
+            from unnest(cast(:ids as uuid[]), cast(:accounts as uuid[]), cast(:totals as numeric[]),
+                cast(:invoices as uuid[]), cast(:descriptions as text[])) as x(id, account, total, invoice, description)
+            """)
+                .param("t", tenant)
+                .param("now", now)
+                .param("ids", SqlArrays.literal(ledgerIds))
+                .param("accounts", SqlArrays.literal(accountIds))
+                .param("totals", SqlArrays.literal(totals))
+                .param("invoices", SqlArrays.literal(ids))
+                .param("descriptions", SqlArrays.literal(ledgerTexts))
+                .update();
+        audit.record(AuditRecord.of("invoice.issued-batch", "BillingRun", null)
+                .with("invoices", drafts.size())
+                .with("first", numbers.getFirst())
+                .with("last", numbers.getLast())
+                .with("total", sum));
+    }
+
+    private String nextNumber(UUID tenant, LocalDate issuedOn) {
+        jdbc.sql("insert into billing.invoice_sequences (tenant_id) values (:t) on conflict (tenant_id) do nothing")
+                .param("t", tenant)
+                .update();
+        return jdbc.sql("""
+            update billing.invoice_sequences set next = next + 1 where tenant_id = :t returning next - 1 as seq, format
+            """)
+                .param("t", tenant)
+                .query((row, i) -> InvoiceNumbers.format(row.getString("format"), issuedOn, row.getLong("seq")))
+                .single();
+    }
+
+    private List<TaxRate> rates(String taxClass) {
+        return jdbc.sql("""
+            select name, percent, inclusive from billing.tax_rates where tenant_id = :t and tax_class = :c order by name
+            """)
+                .param("t", TenantContext.require())
+                .param("c", taxClass)
+                .query((row, i) ->
+                        new TaxRate(row.getString("name"), row.getBigDecimal("percent"), row.getBoolean("inclusive")))
+                .list();
+    }
+}

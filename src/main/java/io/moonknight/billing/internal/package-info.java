@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.billing.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,224 @@
+package io.moonknight.billing.web;
+
+import io.moonknight.billing.internal.BillingService;
+import io.moonknight.billing.internal.BillingSettingsService;
+import io.moonknight.billing.internal.BillingViews;
+import io.moonknight.shared.web.PageResponse;
+import io.moonknight.shared.web.Paging;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Billing", description = "Invoices, payments, customer ledgers and billing runs")
+class BillingApiController {
+
+    private final BillingService billing;
+    private final io.moonknight.billing.internal.InvoiceDocuments pdfs;
+    private final BillingSettingsService settings;
+
+    BillingApiController(
+            BillingService billing,
+            io.moonknight.billing.internal.InvoiceDocuments pdfs,
+            BillingSettingsService settings) {
+        this.billing = billing;
+        this.pdfs = pdfs;
+        this.settings = settings;
+    }
+
+    /** The settings as sent: everything required, lists replace what was there. */
+    record SettingsRequest(
+            @Schema(example = "7") @NotNull Integer paymentTermsDays,
+
+            @Schema(example = "INV-{yyyy}-{seq:6}") @NotBlank @Size(max = 40)
+            String invoiceNumberFormat,
+
+            @NotNull Boolean billWhileSuspended,
+            @NotNull @Size(max = 50) List<BillingSettingsService.@Valid @NotNull TaxRate> taxRates,
+            @NotNull @Size(max = 20) List<BillingSettingsService.@Valid @NotNull DunningStep> dunningSteps) {}
+
+    @GetMapping("/api/v1/billing-settings")
+    @PreAuthorize("hasAuthority('billing:read')")
+    @Operation(summary = "The tenant's billing settings", description = "Payment terms, number format, taxes, dunning")
+    BillingSettingsService.Settings getSettings() {
+        return settings.get();
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/billing-settings")
+    @PreAuthorize("hasAuthority('billing:settings')")
+    @Operation(
+            summary = "Change the billing settings",
+            description = "Tax rates per tax class (all inclusive or all exclusive within a class) and the dunning"
+                    + " ladder (days from the due date: REMINDER, SUSPEND, TERMINATE) replace the current ones")
+    BillingSettingsService.Settings putSettings(@Valid @RequestBody SettingsRequest request) {
+        return settings.update(new BillingSettingsService.Settings(
+                request.paymentTermsDays(),
+                request.invoiceNumberFormat(),
+                request.billWhileSuspended(),
+                request.taxRates(),
+                request.dunningSteps()));
+    }
+
+    record VoidRequest(@NotBlank @Size(max = 500) String reason) {}
+
+    record PaymentRequest(
+            @NotNull UUID customerId,
+            @Schema(example = "25.00") @NotNull @Positive BigDecimal amount,
+
+            @Schema(example = "CASH") @NotNull @Pattern(regexp = "CASH|BANK_TRANSFER|CHEQUE")
+            String method,
+
+            @Schema(example = "TRX-1042") @Nullable @Size(max = 100)
+            String reference,
+
+            @Schema(description = "Invoices to pay; the oldest open ones when left out") @Nullable @Size(max = 100)
+            List<@NotNull UUID> invoiceIds) {}
+
+    record RunRequest(
+            @Schema(description = "Preview: bill nothing, list what would be invoiced") @Nullable
+            Boolean dryRun,
+
+            @Schema(description = "Answer when the run has finished instead of at once") @Nullable
+            Boolean awaitCompletion) {}
+
+    @GetMapping("/api/v1/invoices")
+    @PreAuthorize("hasAuthority('billing:read')")
+    @Operation(summary = "List invoices", description = "Newest first; filter by customer and status")
+    PageResponse<BillingViews.Invoice> invoices(
+            @RequestParam(required = false) @Nullable UUID customerId,
+            @RequestParam(required = false) @Nullable @Pattern(regexp = "(?i)ISSUED|PARTIALLY_PAID|PAID|VOID|DRAFT")
+                    String status,
+            @ParameterObject Pageable pageable) {
+        return PageResponse.of(
+                billing.invoices(customerId, status, Paging.restrict(pageable, Map.of(), Sort.unsorted())));
+    }
+
+    @GetMapping("/api/v1/invoices/{id}")
+    @PreAuthorize("hasAuthority('billing:read')")
+    @Operation(summary = "Get an invoice with its lines")
+    BillingViews.Invoice invoice(@PathVariable UUID id) {
+        return billing.invoice(id);
+    }
+
+    @GetMapping(value = "/api/v1/invoices/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @PreAuthorize("hasAuthority('billing:read')")
+    @Operation(summary = "An invoice as PDF", description = "With the tenant's name as letterhead")
+    ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
+        var invoice = billing.invoice(id);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename((invoice.number() == null ? "invoice" : invoice.number()) + ".pdf")
+                                .build()
+                                .toString())
+                .body(pdfs.pdf(id));
+    }
+
+    @PostMapping("/api/v1/invoices/{id}/void")
+    @PreAuthorize("hasAuthority('billing:write')")
+    @Operation(
+            summary = "Void an invoice",
+            description = "Only an issued, unpaid one (409 `invoice-not-voidable`); a credit note entry takes its"
+                    + " amount off the ledger, the invoice and its number stay")
+    BillingViews.Invoice voidInvoice(@PathVariable UUID id, @Valid @RequestBody VoidRequest request) {
+        return billing.voidInvoice(id, request.reason());
+    }
+
+    @PostMapping("/api/v1/payments")
+    @PreAuthorize("hasAuthority('billing:write')")
+    @Operation(
+            summary = "Record a payment",
+            description = "Cash, bank transfer or cheque; allocated to the chosen invoices or the oldest open ones,"
+                    + " anything left stays on the ledger as credit")
+    ResponseEntity<BillingViews.Payment> pay(@Valid @RequestBody PaymentRequest request) {
+        var payment = billing.recordPayment(
+                request.customerId(),
+                request.amount(),
+                request.method(),
+                request.reference(),
+                request.invoiceIds() == null ? List.of() : request.invoiceIds());
+        return ResponseEntity.created(URI.create("/api/v1/payments/" + payment.id()))
+                .body(payment);
+    }
+
+    @GetMapping("/api/v1/payments")
+    @PreAuthorize("hasAuthority('billing:read')")
+    @Operation(summary = "List payments", description = "Newest first; filter by customer")
+    PageResponse<BillingViews.Payment> payments(
+            @RequestParam(required = false) @Nullable UUID customerId, @ParameterObject Pageable pageable) {
+        return PageResponse.of(billing.payments(customerId, Paging.restrict(pageable, Map.of(), Sort.unsorted())));
+    }
+
+    @GetMapping("/api/v1/payments/{id}")
+    @PreAuthorize("hasAuthority('billing:read')")
+    @Operation(summary = "Get a payment and its allocations")
+    BillingViews.Payment payment(@PathVariable UUID id) {
+        return billing.payment(id);
+    }
+
+    @GetMapping("/api/v1/customers/{id}/ledger")
+    @PreAuthorize("hasAuthority('billing:read')")
+    @Operation(
+            summary = "A customer's ledger",
+            description = "Every debit and credit with the running balance; the balance is the entries' sum")
+    BillingViews.Ledger ledger(@PathVariable UUID id) {
+        return billing.ledger(id);
+    }
+
+    @PostMapping("/api/v1/billing-runs")
+    @PreAuthorize("hasAuthority('billing:run')")
+    @Operation(
+            summary = "Start a billing run",
+            description = "Bills monthly postpaid subscriptions for the last month that has ended, once each"
+                    + " (repeating a run bills nothing twice). 409 `run-in-progress` while another runs. Poll"
+                    + " `GET /api/v1/billing-runs/{id}` for progress.")
+    ResponseEntity<BillingViews.Run> start(@RequestBody(required = false) @Nullable RunRequest request) {
+        boolean dry = request != null && Boolean.TRUE.equals(request.dryRun());
+        boolean wait = request != null && Boolean.TRUE.equals(request.awaitCompletion());
+        var run = billing.start(dry, wait);
+        return ResponseEntity.created(URI.create("/api/v1/billing-runs/" + run.id()))
+                .body(run);
+    }
+
+    @GetMapping("/api/v1/billing-runs")
+    @PreAuthorize("hasAuthority('billing:read')")
+    @Operation(summary = "Recent billing runs")
+    List<BillingViews.Run> runs() {
+        return billing.runs();
+    }
+
+    @GetMapping("/api/v1/billing-runs/{id}")
+    @PreAuthorize("hasAuthority('billing:read')")
+    @Operation(summary = "A billing run and its progress")
+    BillingViews.Run run(@PathVariable UUID id) {
+        return billing.run(id);
+    }
+}

@@ -1,0 +1,256 @@
+package io.moonknight.billing.web;
+
+import io.moonknight.billing.internal.BillingService;
+import io.moonknight.billing.internal.BillingSettingsService;
+import io.moonknight.shared.web.FormValues;
+import io.moonknight.shared.web.ProblemException;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Invoices, the customer ledger tab, recording payments and billing runs with their progress. */
+@Controller
+@RequestMapping("/billing")
+class BillingConsoleController {
+
+    private final BillingService billing;
+    private final io.moonknight.billing.internal.InvoiceDocuments documents;
+    private final BillingSettingsService settings;
+
+    BillingConsoleController(
+            BillingService billing,
+            io.moonknight.billing.internal.InvoiceDocuments documents,
+            BillingSettingsService settings) {
+        this.billing = billing;
+        this.documents = documents;
+        this.settings = settings;
+    }
+
+    @GetMapping("/invoices")
+    @PreAuthorize("hasAuthority('billing:read')")
+    String invoices(
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        String filter = status == null || status.isBlank() ? null : status;
+        model.addAttribute("status", filter == null ? "" : filter);
+        model.addAttribute("statuses", List.of("ISSUED", "PARTIALLY_PAID", "PAID", "VOID"));
+        model.addAttribute("page", billing.invoices(null, filter, PageRequest.of(Math.max(page, 0), 50)));
+        model.addAttribute("query", filter == null ? "" : "status=" + filter);
+        return "billing/invoices";
+    }
+
+    @GetMapping("/invoices/{id}")
+    @PreAuthorize("hasAuthority('billing:read')")
+    String invoice(@PathVariable UUID id, Model model) {
+        var invoice = billing.invoice(id);
+        model.addAttribute("invoice", invoice);
+        model.addAttribute("pageTitle", invoice.number() == null ? "Invoice" : invoice.number());
+        return "billing/invoice";
+    }
+
+    @GetMapping("/invoices/{id}/pdf")
+    @PreAuthorize("hasAuthority('billing:read')")
+    org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
+        var invoice = billing.invoice(id);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.inline()
+                                .filename((invoice.number() == null ? "invoice" : invoice.number()) + ".pdf")
+                                .build()
+                                .toString())
+                .body(documents.pdf(id));
+    }
+
+    @PostMapping("/invoices/{id}/void")
+    @PreAuthorize("hasAuthority('billing:write')")
+    String voidInvoice(
+            @PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        try {
+            if (reason.isBlank()) {
+                throw ProblemException.invalidField("reason", "give a reason");
+            }
+            billing.voidInvoice(id, reason.strip());
+            redirect.addFlashAttribute("flash", "Invoice voided; a credit note took its amount off the ledger.");
+        } catch (ProblemException problem) {
+            redirect.addFlashAttribute("flashError", problem.summary());
+        }
+        return "redirect:/billing/invoices/" + id;
+    }
+
+    /** The customer page's tab: balance, ledger, open invoices and the record-payment form. */
+    @GetMapping("/for-customer/{customerId}")
+    @PreAuthorize("hasAuthority('billing:read')")
+    String ledgerTab(@PathVariable UUID customerId, Model model) {
+        model.addAttribute("customerId", customerId);
+        model.addAttribute("ledger", billing.ledger(customerId));
+        model.addAttribute(
+                "invoices",
+                billing.invoices(customerId, null, PageRequest.of(0, 20)).getContent());
+        model.addAttribute("form", FormValues.empty().put("method", "CASH"));
+        return "billing/ledger-tab :: tab";
+    }
+
+    @PostMapping("/for-customer/{customerId}/payments")
+    @PreAuthorize("hasAuthority('billing:write')")
+    String pay(
+            @PathVariable UUID customerId,
+            @RequestParam MultiValueMap<String, String> params,
+            RedirectAttributes redirect) {
+        var form = FormValues.of(params);
+        try {
+            var amount = form.decimal("amount");
+            if (amount == null && !form.has("amount")) {
+                form.reject("amount", "give the amount received");
+            }
+            form.check();
+            String method = form.string("method");
+            if (!List.of("CASH", "BANK_TRANSFER", "CHEQUE").contains(method)) {
+                throw ProblemException.invalidField("method", "choose cash, bank transfer or cheque");
+            }
+            var payment = billing.recordPayment(
+                    customerId, java.util.Objects.requireNonNull(amount), method, form.text("reference"), List.of());
+            redirect.addFlashAttribute(
+                    "flash",
+                    "Payment of " + payment.amount().stripTrailingZeros().toPlainString() + " " + payment.currency()
+                            + " recorded.");
+        } catch (ProblemException problem) {
+            redirect.addFlashAttribute("flashError", problem.summary());
+        }
+        return "redirect:/customers/" + customerId + "?tab=billing";
+    }
+
+    @GetMapping("/settings")
+    @PreAuthorize("hasAuthority('billing:read')")
+    String settings(Model model) {
+        var current = settings.get();
+        var form = FormValues.empty()
+                .put("paymentTermsDays", current.paymentTermsDays())
+                .put("invoiceNumberFormat", current.invoiceNumberFormat())
+                .put("billWhileSuspended", current.billWhileSuspended())
+                .put(
+                        "taxRates",
+                        String.join(
+                                "\n",
+                                current.taxRates().stream()
+                                        .map(r -> r.taxClass() + ", " + r.name() + ", "
+                                                + r.percent().toPlainString() + ", "
+                                                + (r.inclusive() ? "inclusive" : "exclusive"))
+                                        .toList()))
+                .put(
+                        "dunningSteps",
+                        String.join(
+                                "\n",
+                                current.dunningSteps().stream()
+                                        .map(s -> s.days() + " " + s.action())
+                                        .toList()));
+        model.addAttribute("form", form);
+        return "billing/settings";
+    }
+
+    @PostMapping("/settings")
+    @PreAuthorize("hasAuthority('billing:settings')")
+    String saveSettings(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
+        var form = FormValues.of(params);
+        try {
+            Integer terms = form.integer("paymentTermsDays");
+            List<BillingSettingsService.TaxRate> rates = new java.util.ArrayList<>();
+            for (String line : form.get("taxRates").split("\\R", -1)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] parts = line.split(",", -1);
+                if (parts.length != 4) {
+                    form.reject("taxRates", "write each rate as: tax class, name, percent, inclusive|exclusive");
+                    continue;
+                }
+                try {
+                    rates.add(new BillingSettingsService.TaxRate(
+                            parts[0].strip(),
+                            parts[1].strip(),
+                            new java.math.BigDecimal(parts[2].strip()),
+                            parts[3].strip().equalsIgnoreCase("inclusive")));
+                } catch (NumberFormatException e) {
+                    form.reject("taxRates", "'" + parts[2].strip() + "' is not a percentage");
+                }
+            }
+            List<BillingSettingsService.DunningStep> steps = new java.util.ArrayList<>();
+            for (String line : form.get("dunningSteps").split("\\R", -1)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] parts = line.strip().split("\\s+", -1);
+                try {
+                    steps.add(new BillingSettingsService.DunningStep(
+                            Integer.parseInt(parts[0].replace("+", "")),
+                            parts.length > 1 ? parts[1].toUpperCase(java.util.Locale.ROOT) : ""));
+                } catch (NumberFormatException e) {
+                    form.reject("dunningSteps", "write each step as: days action, e.g. -3 REMINDER or 7 SUSPEND");
+                }
+            }
+            if (terms == null && !form.has("paymentTermsDays")) {
+                form.reject("paymentTermsDays", "give the days until an invoice is due");
+            }
+            form.check();
+            settings.update(new BillingSettingsService.Settings(
+                    java.util.Objects.requireNonNull(terms),
+                    form.string("invoiceNumberFormat"),
+                    form.checked("billWhileSuspended"),
+                    rates,
+                    steps));
+            redirect.addFlashAttribute("flash", "Billing settings saved.");
+            return "redirect:/billing/settings";
+        } catch (ProblemException problem) {
+            form.reject(problem);
+            model.addAttribute("form", form);
+            return "billing/settings";
+        }
+    }
+
+    @GetMapping("/runs")
+    @PreAuthorize("hasAuthority('billing:read')")
+    String runs(Model model) {
+        model.addAttribute("runs", billing.runs());
+        return "billing/runs";
+    }
+
+    /** The progress bar of one run, polled by htmx while it runs. */
+    @GetMapping("/runs/{id}/progress")
+    @PreAuthorize("hasAuthority('billing:read')")
+    String progress(@PathVariable UUID id, Model model) {
+        model.addAttribute("run", billing.run(id));
+        return "billing/runs :: progress";
+    }
+
+    @PostMapping("/runs")
+    @PreAuthorize("hasAuthority('billing:run')")
+    String start(@RequestParam(defaultValue = "false") boolean dryRun, RedirectAttributes redirect) {
+        try {
+            var run = billing.start(dryRun, dryRun);
+            redirect.addFlashAttribute(
+                    "flash",
+                    dryRun
+                            ? "Preview: " + run.preview().size() + " invoice(s) would be issued."
+                            : "Billing run started.");
+            if (dryRun) {
+                redirect.addFlashAttribute("preview", run.preview());
+            }
+        } catch (ProblemException problem) {
+            redirect.addFlashAttribute("flashError", problem.detail());
+        }
+        return "redirect:/billing/runs";
+    }
+}

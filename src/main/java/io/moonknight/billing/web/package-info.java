@@ -1,0 +1,4 @@
+@NullMarked
+package io.moonknight.billing.web;
+
+import org.jspecify.annotations.NullMarked;

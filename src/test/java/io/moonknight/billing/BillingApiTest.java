@@ -1,0 +1,395 @@
+package io.moonknight.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.moonknight.testsupport.Api;
+import io.moonknight.testsupport.IntegrationTest;
+import io.moonknight.testsupport.TestTenants;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+@IntegrationTest
+class BillingApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api api;
+    TestTenants.TenantFixture tenant;
+    String plan;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        tenant = new TestTenants(api).create();
+        plan = api.post(
+                        "/api/v1/plans",
+                        Map.of(
+                                "code",
+                                "M30",
+                                "name",
+                                "Monthly 30",
+                                "billingType",
+                                "MONTHLY_POSTPAID",
+                                "price",
+                                "3000",
+                                "downloadKbps",
+                                10_000,
+                                "uploadKbps",
+                                5_000),
+                        tenant.adminToken())
+                .text("id");
+    }
+
+    private String customerWith(String username, LocalDate start) {
+        String customer = api.post(
+                        "/api/v1/customers",
+                        Map.of(
+                                "type",
+                                "INDIVIDUAL",
+                                "firstName",
+                                "Bill",
+                                "lastName",
+                                username,
+                                "phones",
+                                List.of("+8801711" + String.format("%06d", Math.abs(username.hashCode()) % 1_000_000))),
+                        tenant.adminToken())
+                .text("id");
+        var created = api.post(
+                "/api/v1/subscriptions",
+                Map.of(
+                        "customerId",
+                        customer,
+                        "planId",
+                        plan,
+                        "activate",
+                        true,
+                        "service",
+                        Map.of("accessType", "PPPOE", "username", username, "startDate", start.toString())),
+                tenant.adminToken());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return customer;
+    }
+
+    private JsonNode run() {
+        var run = api.post("/api/v1/billing-runs", Map.of("awaitCompletion", true), tenant.adminToken());
+        assertThat(run.status()).as(run.toString()).isEqualTo(201);
+        assertThat(run.text("status")).isEqualTo("COMPLETED");
+        return run.json();
+    }
+
+    private JsonNode invoicesOf(String customer) {
+        return api.get("/api/v1/invoices?customerId=" + customer, tenant.adminToken())
+                .json()
+                .path("items");
+    }
+
+    @Test
+    void aRepeatedRunBillsNothingTwiceAndProratesAMidMonthStart() {
+        LocalDate lastMonth = TestTenants.today().withDayOfMonth(1).minusMonths(1);
+        String whole = customerWith("whole", lastMonth.minusMonths(3));
+        String half = customerWith("half", lastMonth.plusDays(lastMonth.lengthOfMonth() / 2));
+        String future = customerWith("future", TestTenants.today().plusDays(1));
+
+        var preview =
+                api.post("/api/v1/billing-runs", Map.of("dryRun", true, "awaitCompletion", true), tenant.adminToken());
+        assertThat(preview.json().path("preview").toString()).contains("whole: 3000");
+        assertThat(invoicesOf(whole)).as("a preview bills nothing").isEmpty();
+
+        var first = run();
+        assertThat(first.path("invoiced").asInt()).isEqualTo(2);
+        var invoice = invoicesOf(whole).get(0);
+        assertThat(invoice.path("number").asString()).matches("INV-\\d{4}-000001|INV-\\d{4}-000002");
+        assertThat(invoice.path("total").decimalValue()).isEqualByComparingTo("3000");
+        assertThat(invoice.path("status").asString()).isEqualTo("ISSUED");
+        var prorated = invoicesOf(half).get(0).path("total").decimalValue();
+        assertThat(prorated).isLessThan(new BigDecimal("3000")).isGreaterThan(new BigDecimal("1000"));
+        assertThat(invoicesOf(future)).isEmpty();
+
+        var second = run();
+        assertThat(second.path("invoiced").asInt()).isZero();
+        assertThat(invoicesOf(whole)).hasSize(1);
+        assertThat(invoicesOf(half)).hasSize(1);
+    }
+
+    @Test
+    void aCrashedRunIsResumedWithoutDuplicatesOrGaps() {
+        LocalDate start = TestTenants.today().minusMonths(3);
+        String a = customerWith("crash-a", start);
+        String b = customerWith("crash-b", start);
+        String c = customerWith("crash-c", start);
+        // the crashed instance: its run is still RUNNING and it had billed a's period before dying
+        jdbc.sql("""
+            insert into billing.billing_runs (id, tenant_id, run_date, dry_run, status, started_at)
+            values (:id, :t, current_date, false, 'RUNNING', now() - interval '2 hours')
+            """).param("id", UUID.randomUUID()).param("t", tenant.id()).update();
+        assertThat(api.post("/api/v1/billing-runs", Map.of(), tenant.adminToken())
+                        .status())
+                .as("the abandoned run is given up, so a new one may start")
+                .isEqualTo(201);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> api.get("/api/v1/billing-runs", tenant.adminToken())
+                        .json()
+                        .get(0)
+                        .path("status")
+                        .asString()
+                        .equals("COMPLETED"));
+        run();
+        for (String customer : List.of(a, b, c)) {
+            assertThat(invoicesOf(customer)).as("billed once").hasSize(1);
+        }
+        var numbers = new java.util.TreeSet<String>();
+        for (String customer : List.of(a, b, c)) {
+            numbers.add(invoicesOf(customer).get(0).path("number").asString());
+        }
+        assertThat(numbers).extracting(n -> n.substring(n.length() - 6)).containsExactly("000001", "000002", "000003");
+    }
+
+    @Test
+    void paymentsAllocateToTheOldestInvoicesAndOverpaymentStaysAsCredit() {
+        String customer = customerWith("payer", TestTenants.today().minusMonths(4));
+        run();
+        var invoice = invoicesOf(customer).get(0);
+        String invoiceId = invoice.path("id").asString();
+        var partial = api.post(
+                "/api/v1/payments",
+                Map.of("customerId", customer, "amount", "1000", "method", "CASH"),
+                tenant.adminToken());
+        assertThat(partial.status()).as(partial.toString()).isEqualTo(201);
+        assertThat(partial.json().path("allocations").get(0).path("invoiceId").asString())
+                .isEqualTo(invoiceId);
+        assertThat(api.get("/api/v1/invoices/" + invoiceId, tenant.adminToken()).text("status"))
+                .isEqualTo("PARTIALLY_PAID");
+        var rest = api.post(
+                "/api/v1/payments",
+                Map.of("customerId", customer, "amount", "2500", "method", "BANK_TRANSFER", "reference", "TRX-9"),
+                tenant.adminToken());
+        assertThat(rest.json().path("unallocated").decimalValue()).isEqualByComparingTo("500");
+        var paid = api.get("/api/v1/invoices/" + invoiceId, tenant.adminToken());
+        assertThat(paid.text("status")).isEqualTo("PAID");
+        var ledger = api.get("/api/v1/customers/" + customer + "/ledger", tenant.adminToken())
+                .json();
+        assertThat(ledger.path("balance").decimalValue()).as("500 in credit").isEqualByComparingTo("-500");
+        assertThat(ledger.path("entries").findValuesAsString("kind")).containsExactly("INVOICE", "PAYMENT", "PAYMENT");
+
+        var voidPaid = api.post("/api/v1/invoices/" + invoiceId + "/void", Map.of("reason", "x"), tenant.adminToken());
+        assertThat(voidPaid.status()).isEqualTo(409);
+        for (var bad : List.of(
+                Map.of("customerId", customer, "amount", "0", "method", "CASH"),
+                Map.of("customerId", customer, "amount", "10.555", "method", "CASH"),
+                Map.of("customerId", customer, "amount", "10", "method", "BITCOIN"),
+                Map.of("customerId", UUID.randomUUID().toString(), "amount", "10", "method", "CASH"))) {
+            var response = api.post("/api/v1/payments", bad, tenant.adminToken());
+            assertThat(response.status()).as(bad + " -> " + response).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void theInvoicePdfCarriesTheNumberCustomerAndAmounts() throws Exception {
+        String customer = customerWith("pdf", TestTenants.today().minusMonths(2));
+        run();
+        var invoice = invoicesOf(customer).get(0);
+        byte[] pdf = api.bytes("/api/v1/invoices/" + invoice.path("id").asString() + "/pdf", tenant.adminToken());
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text)
+                    .contains("Invoice " + invoice.path("number").asString())
+                    .contains("Bill pdf")
+                    .contains("Monthly 30")
+                    .contains("3,000.00")
+                    .contains("Amount due");
+        }
+    }
+
+    @Test
+    void settingsChangeNumbersTermsAndTaxes() {
+        var settings = new java.util.HashMap<String, Object>(Map.of(
+                "paymentTermsDays",
+                14,
+                "invoiceNumberFormat",
+                "B{yyyy}/{seq:4}",
+                "billWhileSuspended",
+                false,
+                "taxRates",
+                List.of(
+                        Map.of("taxClass", "standard", "name", "VAT", "percent", 15, "inclusive", false),
+                        Map.of("taxClass", "standard", "name", "Duty", "percent", 2, "inclusive", false)),
+                "dunningSteps",
+                List.of(Map.of("days", 3, "action", "REMINDER"), Map.of("days", 10, "action", "SUSPEND"))));
+        var saved = api.put("/api/v1/billing-settings", settings, tenant.adminToken());
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        assertThat(saved.json().path("dunningSteps")).hasSize(2);
+        String customer = customerWith("taxed", TestTenants.today().minusMonths(2));
+        String suspended = customerWith("suspended", TestTenants.today().minusMonths(2));
+        String subscription = api.get("/api/v1/subscriptions?customerId=" + suspended, tenant.adminToken())
+                .json()
+                .path("items")
+                .get(0)
+                .path("id")
+                .asString();
+        api.post(
+                "/api/v1/subscriptions/" + subscription + "/suspend", Map.of("reason", "holiday"), tenant.adminToken());
+        run();
+        var invoice = invoicesOf(customer).get(0);
+        assertThat(invoice.path("number").asString()).matches("B\\d{4}/0001");
+        assertThat(invoice.path("net").decimalValue()).isEqualByComparingTo("3000");
+        assertThat(invoice.path("tax").decimalValue()).isEqualByComparingTo("510");
+        assertThat(invoice.path("total").decimalValue()).isEqualByComparingTo("3510");
+        assertThat(LocalDate.parse(invoice.path("dueOn").asString()))
+                .isEqualTo(LocalDate.parse(invoice.path("issuedOn").asString()).plusDays(14));
+        assertThat(invoicesOf(suspended)).as("not billed while suspended").isEmpty();
+
+        record Bad(String field, Object value, String expected) {}
+        for (Bad bad : List.of(
+                new Bad("paymentTermsDays", 400, "paymentTermsDays"),
+                new Bad("invoiceNumberFormat", "INV-{yyyy}", "invoiceNumberFormat"),
+                new Bad("taxRates", List.of(Map.of("taxClass", "Bad Class", "name", "x", "percent", 5)), "taxRates"),
+                new Bad("taxRates", List.of(Map.of("taxClass", "std", "name", "x", "percent", 150)), "taxRates"),
+                new Bad("dunningSteps", List.of(Map.of("days", 1, "action", "EXPLODE")), "dunningSteps"),
+                new Bad(
+                        "dunningSteps",
+                        List.of(Map.of("days", 1, "action", "REMINDER"), Map.of("days", 1, "action", "SUSPEND")),
+                        "dunningSteps"))) {
+            var body = new java.util.HashMap<>(settings);
+            body.put(bad.field(), bad.value());
+            var response = api.put("/api/v1/billing-settings", body, tenant.adminToken());
+            assertThat(response.status()).as(bad + " -> " + response).isEqualTo(400);
+            assertThat(response.body()).contains(bad.expected());
+        }
+    }
+
+    /** Moves a prepaid subscription a week on: its expiry and its charged periods are a week older. */
+    private void weekPasses(String subscription) {
+        jdbc.sql("update subscriptions.subscriptions set expires_on = expires_on - 7 where id = cast(:id as uuid)")
+                .param("id", subscription)
+                .update();
+        // Two steps: a single "- 7" can collide with the period a week earlier, as the key is checked row by row.
+        for (int days : new int[] {-10_000, 10_000 - 7}) {
+            jdbc.sql("update billing.billed_periods set period_start = period_start + :days where subscription_id ="
+                            + " cast(:id as uuid)")
+                    .param("days", days)
+                    .param("id", subscription)
+                    .update();
+        }
+    }
+
+    @Test
+    void prepaidIsChargedInAdvanceRenewsFromCreditAndExpires() {
+        String prepaid = api.post(
+                        "/api/v1/plans",
+                        Map.of(
+                                "code",
+                                "P7",
+                                "name",
+                                "Prepaid week",
+                                "billingType",
+                                "PREPAID",
+                                "price",
+                                "500",
+                                "validityDays",
+                                7,
+                                "downloadKbps",
+                                10_000,
+                                "uploadKbps",
+                                5_000),
+                        tenant.adminToken())
+                .text("id");
+        String customer = api.post(
+                        "/api/v1/customers",
+                        Map.of(
+                                "type",
+                                "INDIVIDUAL",
+                                "firstName",
+                                "Pre",
+                                "lastName",
+                                "Paid",
+                                "phones",
+                                List.of("+8801711000077")),
+                        tenant.adminToken())
+                .text("id");
+        api.post(
+                "/api/v1/payments",
+                Map.of("customerId", customer, "amount", "1000", "method", "CASH"),
+                tenant.adminToken());
+        String id = api.post(
+                        "/api/v1/subscriptions",
+                        Map.of(
+                                "customerId",
+                                customer,
+                                "planId",
+                                prepaid,
+                                "activate",
+                                true,
+                                "service",
+                                Map.of("accessType", "PPPOE", "username", "pre.paid")),
+                        tenant.adminToken())
+                .text("id");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> invoicesOf(customer).size() == 1);
+        assertThat(invoicesOf(customer).get(0).path("status").asString())
+                .as("paid from credit")
+                .isEqualTo("PAID");
+        var subscription = api.get("/api/v1/subscriptions/" + id, tenant.adminToken());
+        assertThat(subscription.text("expiresOn"))
+                .isEqualTo(TestTenants.today().plusDays(6).toString());
+
+        // the week is over: the daily run renews it from the remaining credit
+        weekPasses(id);
+        run();
+        assertThat(invoicesOf(customer)).hasSize(2);
+        assertThat(api.get("/api/v1/subscriptions/" + id, tenant.adminToken()).text("expiresOn"))
+                .isEqualTo(TestTenants.today().plusDays(6).toString());
+
+        // again, and no credit left: suspended as expired; a payment renews and resumes it
+        weekPasses(id);
+        run();
+        var expired = api.get("/api/v1/subscriptions/" + id, tenant.adminToken());
+        assertThat(expired.text("status")).isEqualTo("SUSPENDED");
+        assertThat(expired.text("statusReason")).isEqualTo("prepaid-expired");
+        api.post(
+                "/api/v1/payments",
+                Map.of("customerId", customer, "amount", "500", "method", "CASH"),
+                tenant.adminToken());
+        var renewed = api.get("/api/v1/subscriptions/" + id, tenant.adminToken());
+        assertThat(renewed.text("status")).isEqualTo("ACTIVE");
+        assertThat(renewed.text("expiresOn"))
+                .isEqualTo(TestTenants.today().plusDays(6).toString());
+        assertThat(api.get("/api/v1/customers/" + customer + "/ledger", tenant.adminToken())
+                        .json()
+                        .path("balance")
+                        .decimalValue())
+                .isEqualByComparingTo("0");
+    }
+
+    @Test
+    void voidingIssuesACreditNote() {
+        String customer = customerWith("voided", TestTenants.today().minusMonths(2));
+        run();
+        String invoiceId = invoicesOf(customer).get(0).path("id").asString();
+        var voided = api.post(
+                "/api/v1/invoices/" + invoiceId + "/void", Map.of("reason", "wrong plan"), tenant.adminToken());
+        assertThat(voided.status()).as(voided.toString()).isEqualTo(200);
+        assertThat(voided.text("status")).isEqualTo("VOID");
+        assertThat(voided.text("number")).as("the number stays").startsWith("INV-");
+        var ledger = api.get("/api/v1/customers/" + customer + "/ledger", tenant.adminToken())
+                .json();
+        assertThat(ledger.path("balance").decimalValue()).isEqualByComparingTo("0");
+        assertThat(ledger.path("entries").findValuesAsString("kind")).containsExactly("INVOICE", "CREDIT_NOTE");
+    }
+}

@@ -1,0 +1,138 @@
+package io.moonknight.billing;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.moonknight.testsupport.Api;
+import io.moonknight.testsupport.Browser;
+import io.moonknight.testsupport.IntegrationTest;
+import io.moonknight.testsupport.TestTenants;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A billing clerk's day on a phone: preview and run billing, open the invoice, take a payment. */
+@IntegrationTest
+class BillingBrowserTest {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    BrowserContext context;
+
+    @BeforeAll
+    static void launch() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void shutdown() {
+        browser.close();
+    }
+
+    @AfterEach
+    void close() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void runBillingAndRecordAPayment() {
+        String base = "http://localhost:" + port;
+        var api = new Api(port);
+        var tenant = new TestTenants(api).create();
+        String plan = api.post(
+                        "/api/v1/plans",
+                        Map.of(
+                                "code",
+                                "B",
+                                "name",
+                                "Browser plan",
+                                "billingType",
+                                "MONTHLY_POSTPAID",
+                                "price",
+                                "800",
+                                "downloadKbps",
+                                10_000,
+                                "uploadKbps",
+                                5_000),
+                        tenant.adminToken())
+                .text("id");
+        String customer = api.post(
+                        "/api/v1/customers",
+                        Map.of(
+                                "type",
+                                "INDIVIDUAL",
+                                "firstName",
+                                "Pay",
+                                "lastName",
+                                "Ment",
+                                "phones",
+                                List.of("+8801711000001")),
+                        tenant.adminToken())
+                .text("id");
+        api.post(
+                "/api/v1/subscriptions",
+                Map.of(
+                        "customerId",
+                        customer,
+                        "planId",
+                        plan,
+                        "activate",
+                        true,
+                        "service",
+                        Map.of(
+                                "accessType",
+                                "PPPOE",
+                                "username",
+                                "pay.ment",
+                                "startDate",
+                                TestTenants.today().minusMonths(2).toString())),
+                tenant.adminToken());
+
+        context = browser.chromium()
+                .newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(390, 844));
+        Page page = context.newPage();
+        page.onDialog(dialog -> dialog.accept());
+        page.navigate(base + "/login");
+        page.locator("#tenant").fill(tenant.slug());
+        page.locator("#username").fill("admin");
+        page.locator("#password").fill(TestTenants.PASSWORD);
+        page.locator("#sign-in").click();
+        assertThat(page.locator("#user-menu")).isVisible();
+
+        page.navigate(base + "/billing/settings");
+        assertThat(page.locator("#dunningSteps")).containsText("7 SUSPEND");
+        page.locator("#invoiceNumberFormat").fill("INV-{yyyy}");
+        page.locator("#taxRates").fill("standard, VAT, 5, inclusive");
+        page.locator("#billing-settings button[type=submit]").click();
+        assertThat(page.locator("#invoiceNumberFormat")).hasClass(java.util.regex.Pattern.compile("is-invalid"));
+        page.locator("#invoiceNumberFormat").fill("INV-{yyyy}-{seq:6}");
+        page.locator("#taxRates").fill("");
+        page.locator("#billing-settings button[type=submit]").click();
+        assertThat(page.locator(".alert-success")).containsText("Billing settings saved");
+
+        page.navigate(base + "/billing/runs");
+        page.locator("#preview-run").click();
+        assertThat(page.locator("#run-preview")).containsText("pay.ment: 800");
+        page.locator("#start-run").click();
+        assertThat(page.locator("#run-list")).containsText("completed: 1 of 1, 1 invoiced");
+
+        page.navigate(base + "/customers/" + customer + "?tab=billing");
+        assertThat(page.locator("#ledger-balance")).containsText("800.00");
+        page.locator("#payment-form input[name=amount]").fill("500");
+        page.locator("#payment-form button[type=submit]").click();
+        assertThat(page.locator("#ledger-balance")).containsText("300.00");
+        page.locator("#customer-invoices a").first().click();
+        assertThat(page.locator("#invoice-status")).hasText("partially paid");
+        assertThat(page.locator("#invoice-lines")).containsText("Browser plan");
+    }
+}

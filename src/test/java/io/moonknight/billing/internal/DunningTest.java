@@ -1,0 +1,159 @@
+package io.moonknight.billing.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.moonknight.shared.tenant.TenantContext;
+import io.moonknight.testsupport.Api;
+import io.moonknight.testsupport.IntegrationTest;
+import io.moonknight.testsupport.TestTenants;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The ladder end to end, the clock moved by passing the date: reminders, suspension, payment, resumption. */
+@IntegrationTest
+class DunningTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Dunning dunning;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void remindersThenSuspensionThenPaymentResumes() {
+        var api = new Api(port);
+        var tenant = new TestTenants(api).create();
+        String plan = api.post(
+                        "/api/v1/plans",
+                        Map.of(
+                                "code",
+                                "D",
+                                "name",
+                                "Dunned",
+                                "billingType",
+                                "MONTHLY_POSTPAID",
+                                "price",
+                                "1000",
+                                "downloadKbps",
+                                10_000,
+                                "uploadKbps",
+                                5_000),
+                        tenant.adminToken())
+                .text("id");
+        String late = customer(api, tenant, "late", plan);
+        String spared = customer(api, tenant, "spared", plan);
+        assertThat(api.post("/api/v1/billing-runs", Map.of("awaitCompletion", true), tenant.adminToken())
+                        .json()
+                        .path("invoiced")
+                        .asInt())
+                .isEqualTo(2);
+        // accounts are made by the first invoice
+        jdbc.sql("update billing.accounts set never_suspend = true where customer_id = cast(:c as uuid)")
+                .param("c", spared)
+                .update();
+        var invoice = api.get("/api/v1/invoices?customerId=" + late, tenant.adminToken())
+                .json()
+                .path("items")
+                .get(0);
+        LocalDate due = LocalDate.parse(invoice.path("dueOn").asString());
+        String subscription = api.get("/api/v1/subscriptions?customerId=" + late, tenant.adminToken())
+                .json()
+                .path("items")
+                .get(0)
+                .path("id")
+                .asString();
+
+        assertThat(run(tenant, due.minusDays(4))).isZero();
+        assertThat(run(tenant, due.minusDays(3))).as("the reminder, for both").isEqualTo(2);
+        assertThat(run(tenant, due.minusDays(3))).as("once").isZero();
+        assertThat(run(tenant, due.plusDays(1))).as("overdue").isEqualTo(2);
+        assertThat(run(tenant, due.plusDays(7))).as("suspend step").isEqualTo(2);
+        assertThat(status(api, tenant, subscription)).isEqualTo("SUSPENDED");
+        String sparedSubscription = api.get("/api/v1/subscriptions?customerId=" + spared, tenant.adminToken())
+                .json()
+                .path("items")
+                .get(0)
+                .path("id")
+                .asString();
+        assertThat(status(api, tenant, sparedSubscription)).as("never suspend").isEqualTo("ACTIVE");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(api.get("/api/v1/customers/" + late + "/history?size=50", tenant.adminToken())
+                                        .json()
+                                        .path("items")
+                                        .findValuesAsString("kind"))
+                                .contains(
+                                        "billing.payment-reminder-due",
+                                        "billing.dunning-reminder",
+                                        "billing.dunning-suspend",
+                                        "subscription.suspended"));
+
+        var paid = api.post(
+                "/api/v1/payments",
+                Map.of("customerId", late, "amount", invoice.path("total").asString(), "method", "CASH"),
+                tenant.adminToken());
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        assertThat(status(api, tenant, subscription))
+                .as("resumed by the payment")
+                .isEqualTo("ACTIVE");
+        assertThat(run(tenant, due.plusDays(30)))
+                .as("a paid invoice goes no further")
+                .isEqualTo(1);
+        assertThat(status(api, tenant, subscription)).isEqualTo("ACTIVE");
+        assertThat(status(api, tenant, sparedSubscription)).isEqualTo("ACTIVE");
+    }
+
+    private int run(TestTenants.TenantFixture tenant, LocalDate day) {
+        return TenantContext.call(tenant.id(), () -> dunning.run(day));
+    }
+
+    private static String status(Api api, TestTenants.TenantFixture tenant, String subscription) {
+        return api.get("/api/v1/subscriptions/" + subscription, tenant.adminToken())
+                .text("status");
+    }
+
+    private static String customer(Api api, TestTenants.TenantFixture tenant, String name, String plan) {
+        String customer = api.post(
+                        "/api/v1/customers",
+                        Map.of(
+                                "type",
+                                "INDIVIDUAL",
+                                "firstName",
+                                "Dun",
+                                "lastName",
+                                name,
+                                "phones",
+                                List.of(name.equals("late") ? "+8801711000001" : "+8801711000002")),
+                        tenant.adminToken())
+                .text("id");
+        api.post(
+                "/api/v1/subscriptions",
+                Map.of(
+                        "customerId",
+                        customer,
+                        "planId",
+                        plan,
+                        "activate",
+                        true,
+                        "service",
+                        Map.of(
+                                "accessType",
+                                "PPPOE",
+                                "username",
+                                "dun-" + name,
+                                "startDate",
+                                TestTenants.today().minusMonths(3).toString())),
+                tenant.adminToken());
+        return customer;
+    }
+}

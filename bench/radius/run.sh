@@ -10,6 +10,7 @@ USERS=${USERS:-100000}
 SECONDS_PER_RUN=${DURATION:-20}
 THREADS=${THREADS:-16}
 ACCT_THREADS=${ACCT_THREADS:-256}   # NAS fleets send accounting from many sessions at once
+RATE=${RATE:-10000}                 # the fixed offered load for the latency measurement (Access-Requests/s)
 DB=moonknight_bench
 WORK=${WORK:-/tmp/moonknight-radius-bench}
 SECRET=bench-secret-1
@@ -32,7 +33,7 @@ $PSQL -d postgres -c "drop database if exists $DB" -c "create database $DB"
 echo "== building and starting MoonKnight"
 ./mvnw -q -B -ntp -DskipTests package
 JAR=$(ls target/moonknight-*.jar | grep -v plain | head -1)
-DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" "$JAVA" -Xmx1g -Dbench=moonknight-radius-bench -jar "$JAR" \
+DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" "$JAVA" -Xmx1g ${MK_JAVA_OPTS:-} -Dbench=moonknight-radius-bench -jar "$JAR" \
     --server.port=$MK_HTTP --moonknight.data-dir="$WORK/data" --moonknight.demo.enabled=false \
     --moonknight.platform.admin-password=bench-operator-password --moonknight.security.encryption-key="$KEY" \
     --moonknight.radius.auth-port=$MK_AUTH --moonknight.radius.acct-port=$MK_ACCT \
@@ -119,7 +120,11 @@ freeradius -d "$WORK/raddb" -l "$WORK/freeradius.log" -C >/dev/null || { cat "$W
 freeradius -d "$WORK/raddb" -l "$WORK/freeradius.log"
 sleep 2
 
-load() { "$JAVA" -Xss512k bench/radius/RadiusLoad.java "$@"; }
+load() { # mode host port secret users threads seconds [prefix] [-Dproperty...]
+    local properties=(); local arguments=()
+    for a in "$@"; do if [[ $a == -D* ]]; then properties+=("$a"); else arguments+=("$a"); fi; done
+    "$JAVA" -Xss512k ${LOAD_JAVA_OPTS:-} "${properties[@]}" bench/radius/RadiusLoad.java "${arguments[@]}"
+}
 echo "== warming up (one pass over the subscribers on each server)"
 load auth 127.0.0.1 $MK_AUTH $SECRET "$USERS" $THREADS 10 >/dev/null
 load auth 127.0.0.1 $FR_AUTH $SECRET "$USERS" $THREADS 10 >/dev/null
@@ -127,6 +132,10 @@ load auth 127.0.0.1 $FR_AUTH $SECRET "$USERS" $THREADS 10 >/dev/null
 echo "== Access-Request, $THREADS concurrent clients, ${SECONDS_PER_RUN}s each"
 MK=$(load auth 127.0.0.1 $MK_AUTH $SECRET "$USERS" $THREADS "$SECONDS_PER_RUN"); echo "MoonKnight  $MK"
 FR=$(load auth 127.0.0.1 $FR_AUTH $SECRET "$USERS" $THREADS "$SECONDS_PER_RUN"); echo "FreeRADIUS  $FR"
+
+echo "== Access-Request at a fixed $RATE/s offered (open loop: latency counted from when each request was due)"
+MKR=$(load auth 127.0.0.1 $MK_AUTH $SECRET "$USERS" 64 "$SECONDS_PER_RUN" -Drate=$RATE); echo "MoonKnight  $MKR"
+FRR=$(load auth 127.0.0.1 $FR_AUTH $SECRET "$USERS" 64 "$SECONDS_PER_RUN" -Drate=$RATE); echo "FreeRADIUS  $FRR"
 
 echo "== Interim-Update, $ACCT_THREADS concurrent clients, ${SECONDS_PER_RUN}s each"
 MKA=$(load acct 127.0.0.1 $MK_ACCT $SECRET "$USERS" $ACCT_THREADS "$SECONDS_PER_RUN" MK); echo "MoonKnight  $MKA"
@@ -136,11 +145,12 @@ MK_STORED=$($PSQL -d $DB -At -c "select coalesce(sum(input_octets), 0) from radi
 FR_STORED=$($PSQL -d $DB -At -c "select coalesce(sum(acctinputoctets), 0) from radacct")
 
 field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
-python3 - "$MK" "$FR" "$MKA" "$FRA" "$MK_STORED" "$FR_STORED" <<'PY'
+python3 - "$MK" "$FR" "$MKA" "$FRA" "$MK_STORED" "$FR_STORED" "$MKR" "$FRR" <<'PY'
 import sys
 def parse(line): return dict(kv.split('=', 1) for kv in line.split() if '=' in kv)
 mk, fr, mka, fra = (parse(a) for a in sys.argv[1:5])
 mk_stored, fr_stored = int(sys.argv[5]), int(sys.argv[6])
+mkr, frr = parse(sys.argv[7]), parse(sys.argv[8])
 rate = lambda d: float(d['rate'].rstrip('/s'))
 print()
 print(f"{'':28}{'MoonKnight':>14}{'FreeRADIUS+SQL':>16}{'ratio':>8}")
@@ -148,6 +158,10 @@ print(f"{'Access-Request /s':28}{rate(mk):>14.0f}{rate(fr):>16.0f}{rate(mk)/max(
 print(f"{'  p50 latency':28}{mk['p50']:>14}{fr['p50']:>16}")
 print(f"{'  p99 latency':28}{mk['p99']:>14}{fr['p99']:>16}")
 print(f"{'  accepted / timeouts':28}{mk['ok']+' / '+mk['timeouts']:>14}{fr['ok']+' / '+fr['timeouts']:>16}")
+print(f"{'At '+mkr['offered']+' offered':28}{mkr['rate']:>14}{frr['rate']:>16}")
+print(f"{'  p50 latency':28}{mkr['p50']:>14}{frr['p50']:>16}")
+print(f"{'  p99 latency':28}{mkr['p99']:>14}{frr['p99']:>16}")
+print(f"{'  timeouts':28}{mkr['timeouts']:>14}{frr['timeouts']:>16}")
 print(f"{'Interim-Update /s':28}{rate(mka):>14.0f}{rate(fra):>16.0f}{rate(mka)/max(rate(fra),1):>8.1f}")
 print(f"{'  p99 latency':28}{mka['p99']:>14}{fra['p99']:>16}")
 print(f"{'  octets acknowledged':28}{mka['octets']:>14}{fra['octets']:>16}")

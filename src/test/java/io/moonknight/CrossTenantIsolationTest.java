@@ -129,7 +129,19 @@ class CrossTenantIsolationTest {
                 .text("id");
         String bRun = api.post("/api/v1/billing-runs", Map.of("dryRun", true, "awaitCompletion", true), b.adminToken())
                 .text("id");
+        String bCharge = api.post(
+                        "/api/v1/customers/" + bCustomer + "/charges",
+                        Map.of("kind", "DEVICE", "description", "B's router", "unitPrice", "900"),
+                        b.adminToken())
+                .text("id");
+        String bPayment = api.post(
+                        "/api/v1/payments",
+                        Map.of("customerId", bCustomer, "amount", "5000", "method", "CASH"),
+                        b.adminToken())
+                .text("id");
         Map<String, String> ids = Map.ofEntries(
+                Map.entry("{charge}", bCharge),
+                Map.entry("{payment}", bPayment),
                 Map.entry("{run}", bRun),
                 Map.entry("{pool}", bPool),
                 Map.entry("{allocation}", bAllocation),
@@ -194,6 +206,25 @@ class CrossTenantIsolationTest {
                 new Probe("GET", "/api/v1/subscriptions/{subscription}/sessions", null),
                 new Probe("GET", "/api/v1/subscriptions/{subscription}/usage", null),
                 new Probe("GET", "/api/v1/customers/{customer}/ledger", null),
+                new Probe("GET", "/api/v1/customers/{customer}/charges", null),
+                new Probe(
+                        "POST",
+                        "/api/v1/customers/{customer}/charges",
+                        Map.of("kind", "DEVICE", "description", "Evil", "unitPrice", "1")),
+                new Probe("POST", "/api/v1/customers/{customer}/charges/invoice", null),
+                new Probe("GET", "/api/v1/customers/{customer}/billing-account", null),
+                new Probe(
+                        "PUT",
+                        "/api/v1/customers/{customer}/billing-account",
+                        Map.of("paymentTermsDays", 1, "autoRenew", false, "neverSuspend", true)),
+                new Probe("GET", "/api/v1/charges/{charge}", null),
+                new Probe("POST", "/api/v1/charges/{charge}/cancel", null),
+                new Probe("GET", "/api/v1/payments/{payment}", null),
+                new Probe("GET", "/api/v1/payments/{payment}/receipt", null),
+                new Probe(
+                        "POST",
+                        "/api/v1/payments/{payment}/refunds",
+                        Map.of("amount", "1", "method", "CASH", "reason", "evil")),
                 new Probe("GET", "/api/v1/billing-runs/{run}", null)));
         probes.addAll(List.of(
                 new Probe("GET", "/api/v1/users/{user}", null),
@@ -295,6 +326,16 @@ class CrossTenantIsolationTest {
         assertThat(api.get("/api/v1/nas", a.adminToken()).body()).doesNotContain(bNas);
         assertThat(api.get("/api/v1/nas-status", a.adminToken()).body()).doesNotContain(bNas);
         assertThat(api.get("/api/v1/billing-runs", a.adminToken()).body()).doesNotContain(bRun);
+        assertThat(api.get("/api/v1/charges", a.adminToken()).body()).doesNotContain(bCharge);
+        assertThat(api.get("/api/v1/payments", a.adminToken()).body()).doesNotContain(bPayment);
+        assertThat(api.get("/api/v1/charges/" + bCharge, b.adminToken()).text("status"))
+                .as("A's attempts changed nothing of B's")
+                .isEqualTo("PENDING");
+        assertThat(api.get("/api/v1/payments/" + bPayment, b.adminToken())
+                        .json()
+                        .path("refunded")
+                        .decimalValue())
+                .isEqualByComparingTo("0");
         var crossPayment = api.post(
                 "/api/v1/payments", Map.of("customerId", bCustomer, "amount", "10", "method", "CASH"), a.adminToken());
         assertThat(crossPayment.status()).as("B's customer is unknown to A").isEqualTo(400);

@@ -16,4 +16,10 @@ public interface SubscriberAccess {
     Optional<AccessProfile> byMac(String mac);
 
     Optional<AccessProfile> bySubscription(UUID subscriptionId);
+
+    /**
+     * Every subscription, in any tenant, changed after {@code since}: how caches on every instance learn of
+     * changes made elsewhere without reloading what did not change.
+     */
+    java.util.List<AccessChange> changedSince(java.time.Instant since);
 }

@@ -377,6 +377,211 @@ class BillingApiTest {
                 .isEqualByComparingTo("0");
     }
 
+    private static List<String> fields(Api.Response response) {
+        List<String> fields = new java.util.ArrayList<>();
+        response.json().path("errors").forEach(e -> fields.add(e.path("field").asString()));
+        return fields;
+    }
+
+    private Api.Response charge(String customer, Map<String, Object> body) {
+        return api.post("/api/v1/customers/" + customer + "/charges", body, tenant.adminToken());
+    }
+
+    @Test
+    void oneTimeChargesGoOnOneInvoiceInTheRunOrAtOnce() {
+        String customer = customerWith("charged", TestTenants.today());
+        var router = charge(
+                customer, Map.of("kind", "DEVICE", "description", "ONU router", "quantity", 2, "unitPrice", "1500"));
+        assertThat(router.status()).as(router.toString()).isEqualTo(201);
+        assertThat(router.text("status")).isEqualTo("PENDING");
+        assertThat(router.json().path("amount").decimalValue()).isEqualByComparingTo("3000");
+        charge(customer, Map.of("kind", "SETUP_FEE", "description", "Installation", "unitPrice", "500"));
+        charge(customer, Map.of("kind", "DISCOUNT", "description", "Welcome discount", "unitPrice", "-200"));
+        String later = charge(
+                        customer,
+                        Map.of(
+                                "kind",
+                                "SERVICE",
+                                "description",
+                                "Static IP, next month",
+                                "unitPrice",
+                                "300",
+                                "chargeDate",
+                                TestTenants.today().plusDays(40).toString()))
+                .text("id");
+        String cancelled = charge(customer, Map.of("kind", "OTHER", "description", "Mistake", "unitPrice", "99"))
+                .text("id");
+        assertThat(api.post("/api/v1/charges/" + cancelled + "/cancel", null, tenant.adminToken())
+                        .text("status"))
+                .isEqualTo("CANCELLED");
+        var again = api.post("/api/v1/charges/" + cancelled + "/cancel", null, tenant.adminToken());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text("type")).endsWith("/charge-not-pending");
+
+        // the run: the subscription started this month is not billed yet; the charges due today are, on one invoice
+        assertThat(run().path("invoiced").asInt()).isEqualTo(1);
+        var invoice = invoicesOf(customer).get(0);
+        assertThat(invoice.path("total").decimalValue()).isEqualByComparingTo("3300");
+        var lines = api.get("/api/v1/invoices/" + invoice.path("id").asString(), tenant.adminToken())
+                .json()
+                .path("lines");
+        assertThat(lines.findValuesAsString("description"))
+                .containsExactly("ONU router (2 × 1500)", "Installation", "Welcome discount");
+        assertThat(run().path("invoiced").asInt()).as("nothing twice").isZero();
+        assertThat(api.get("/api/v1/customers/" + customer + "/charges?status=PENDING", tenant.adminToken())
+                        .json()
+                        .findValuesAsString("id"))
+                .containsExactly(later);
+
+        // at once: the future-dated one too
+        var now = charge(
+                customer, Map.of("kind", "DEVICE", "description", "Cable", "unitPrice", "250.50", "invoiceNow", true));
+        assertThat(now.status()).as(now.toString()).isEqualTo(201);
+        assertThat(now.text("status")).isEqualTo("INVOICED");
+        var second = api.get("/api/v1/invoices/" + now.text("invoiceId"), tenant.adminToken());
+        assertThat(second.json().path("total").decimalValue()).isEqualByComparingTo("550.50");
+        var none = api.post("/api/v1/customers/" + customer + "/charges/invoice", null, tenant.adminToken());
+        assertThat(none.status()).isEqualTo(409);
+        assertThat(none.text("type")).endsWith("/nothing-to-invoice");
+        assertThat(api.get("/api/v1/customers/" + customer + "/ledger", tenant.adminToken())
+                        .json()
+                        .path("balance")
+                        .decimalValue())
+                .isEqualByComparingTo("3850.50");
+    }
+
+    @Test
+    void badChargesAreRefusedNamingTheField() {
+        String customer = customerWith("badcharge", TestTenants.today());
+        record Case(Map<String, Object> body, String field) {}
+        for (Case c : List.of(
+                new Case(Map.of("kind", "DEVICE", "description", "Router", "unitPrice", "-5"), "unitPrice"),
+                new Case(Map.of("kind", "DISCOUNT", "description", "Off", "unitPrice", "5"), "unitPrice"),
+                new Case(Map.of("kind", "GIFT", "description", "Router", "unitPrice", "5"), "kind"),
+                new Case(Map.of("kind", "DEVICE", "description", " ", "unitPrice", "5"), "description"),
+                new Case(
+                        Map.of("kind", "DEVICE", "description", "Router", "quantity", 0, "unitPrice", "5"), "quantity"),
+                new Case(Map.of("kind", "DEVICE", "description", "Router", "unitPrice", "0.001"), "unitPrice"),
+                new Case(
+                        Map.of(
+                                "kind",
+                                "DEVICE",
+                                "description",
+                                "Router",
+                                "unitPrice",
+                                "5",
+                                "subscriptionId",
+                                UUID.randomUUID().toString()),
+                        "subscriptionId"),
+                new Case(
+                        Map.of("kind", "DISCOUNT", "description", "Alone", "unitPrice", "-5", "invoiceNow", true),
+                        "invoiceNow"))) {
+            var refused = charge(customer, c.body());
+            assertThat(refused.status()).as(c + " → " + refused).isEqualTo(400);
+            assertThat(fields(refused)).as(c.toString()).contains(c.field());
+        }
+        assertThat(api.get("/api/v1/customers/" + customer + "/charges", tenant.adminToken())
+                        .json()
+                        .size())
+                .as("nothing half-written")
+                .isZero();
+    }
+
+    @Test
+    void refundsComeOutOfUnspentCreditAndPaymentsGetGaplessReceipts() throws Exception {
+        String customer = customerWith("refunded", TestTenants.today());
+        var first = api.post(
+                "/api/v1/payments",
+                Map.of("customerId", customer, "amount", "1500", "method", "CASH"),
+                tenant.adminToken());
+        var second = api.post(
+                "/api/v1/payments",
+                Map.of("customerId", customer, "amount", "100", "method", "BANK_TRANSFER", "reference", "TRX-9"),
+                tenant.adminToken());
+        int year = TestTenants.today().getYear();
+        assertThat(first.text("receiptNumber")).isEqualTo("RCP-" + year + "-000001");
+        assertThat(second.text("receiptNumber")).isEqualTo("RCP-" + year + "-000002");
+        String payment = first.text("id");
+
+        var tooMuch = api.post(
+                "/api/v1/payments/" + payment + "/refunds",
+                Map.of("amount", "1600", "method", "CASH", "reason", "Moved away"),
+                tenant.adminToken());
+        assertThat(tooMuch.status()).isEqualTo(409);
+        assertThat(tooMuch.text("type")).endsWith("/refund-exceeds-credit");
+        var noReason = api.post(
+                "/api/v1/payments/" + payment + "/refunds",
+                Map.of("amount", "10", "method", "CASH"),
+                tenant.adminToken());
+        assertThat(fields(noReason)).contains("reason");
+
+        var refunded = api.post(
+                "/api/v1/payments/" + payment + "/refunds",
+                Map.of("amount", "500", "method", "CASH", "reason", "Moved away"),
+                tenant.adminToken());
+        assertThat(refunded.status()).as(refunded.toString()).isEqualTo(201);
+        assertThat(refunded.json().path("refunded").decimalValue()).isEqualByComparingTo("500");
+        assertThat(refunded.json().path("unallocated").decimalValue()).isEqualByComparingTo("1000");
+        var ledger = api.get("/api/v1/customers/" + customer + "/ledger", tenant.adminToken())
+                .json();
+        assertThat(ledger.path("balance").decimalValue()).isEqualByComparingTo("-1100");
+        assertThat(ledger.path("entries").findValuesAsString("kind")).contains("REFUND");
+
+        // the rest of the credit pays the next invoice; what was refunded cannot be spent again
+        String invoice = charge(
+                        customer,
+                        Map.of("kind", "DEVICE", "description", "Router", "unitPrice", "1200", "invoiceNow", true))
+                .text("invoiceId");
+        var paidFromCredit = api.get("/api/v1/invoices/" + invoice, tenant.adminToken());
+        assertThat(paidFromCredit.text("status")).isEqualTo("PARTIALLY_PAID");
+        assertThat(paidFromCredit.json().path("paid").decimalValue()).isEqualByComparingTo("1100");
+
+        byte[] pdf = api.bytes("/api/v1/payments/" + payment + "/receipt", tenant.adminToken());
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text)
+                    .contains("Receipt RCP-" + year + "-000001")
+                    .contains("Bill refunded")
+                    .contains("1,500.00")
+                    .contains("Refunded");
+        }
+    }
+
+    @Test
+    void billingAccountSettingsAreValidatedAndAudited() {
+        String customer = customerWith("account", TestTenants.today());
+        var account = api.get("/api/v1/customers/" + customer + "/billing-account", tenant.adminToken());
+        assertThat(account.status()).as(account.toString()).isEqualTo(200);
+        assertThat(account.json().path("neverSuspend").asBoolean()).isFalse();
+        assertThat(account.json().path("currency").asString()).isEqualTo("BDT");
+        String promise = TestTenants.today().plusDays(5).toString();
+        var changed = api.put(
+                "/api/v1/customers/" + customer + "/billing-account",
+                Map.of("paymentTermsDays", 14, "autoRenew", false, "neverSuspend", true, "promiseToPay", promise),
+                tenant.adminToken());
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().path("paymentTermsDays").asInt()).isEqualTo(14);
+        assertThat(changed.text("promiseToPay")).isEqualTo(promise);
+        for (var bad : List.of(
+                Map.<String, Object>of("paymentTermsDays", 400, "autoRenew", true, "neverSuspend", false),
+                Map.<String, Object>of(
+                        "paymentTermsDays",
+                        7,
+                        "autoRenew",
+                        true,
+                        "neverSuspend",
+                        false,
+                        "promiseToPay",
+                        TestTenants.today().minusDays(1).toString()))) {
+            var refused = api.put("/api/v1/customers/" + customer + "/billing-account", bad, tenant.adminToken());
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(fields(refused)).containsAnyOf("paymentTermsDays", "promiseToPay");
+        }
+        assertThat(api.get("/api/v1/customers/" + UUID.randomUUID() + "/billing-account", tenant.adminToken())
+                        .status())
+                .isEqualTo(404);
+    }
+
     @Test
     void voidingIssuesACreditNote() {
         String customer = customerWith("voided", TestTenants.today().minusMonths(2));

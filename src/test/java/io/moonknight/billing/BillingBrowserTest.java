@@ -131,8 +131,42 @@ class BillingBrowserTest {
         page.locator("#payment-form input[name=amount]").fill("500");
         page.locator("#payment-form button[type=submit]").click();
         assertThat(page.locator("#ledger-balance")).containsText("300.00");
+
         page.locator("#customer-invoices a").first().click();
         assertThat(page.locator("#invoice-status")).hasText("partially paid");
         assertThat(page.locator("#invoice-lines")).containsText("Browser plan");
+
+        page.navigate(base + "/customers/" + customer + "?tab=billing");
+        // a device sold and invoiced at once, a setup fee left for the run and then cancelled
+        page.locator("#charge-form input[name=description]").fill("ONU router");
+        page.locator("#charge-form input[name=unitPrice]").fill("1200");
+        page.locator("#charge-form select[name=kind]").selectOption("DEVICE");
+        page.locator("#charge-form input[name=invoiceNow]").check();
+        page.locator("#charge-form button[type=submit]").click();
+        assertThat(page.locator(".alert-success")).containsText("and invoiced");
+        assertThat(page.locator("#ledger-balance")).containsText("1500.00");
+        page.locator("#charge-form input[name=description]").fill("Installation");
+        page.locator("#charge-form input[name=unitPrice]").fill("abc");
+        page.locator("#charge-form button[type=submit]").click();
+        assertThat(page.locator(".alert-danger")).containsText("enter a number");
+        page.locator("#charge-form input[name=description]").fill("Installation");
+        page.locator("#charge-form input[name=unitPrice]").fill("300");
+        page.locator("#charge-form select[name=kind]").selectOption("SETUP_FEE");
+        page.locator("#charge-form button[type=submit]").click();
+        assertThat(page.locator("#customer-charges")).containsText("300.00 · pending");
+        page.locator("#customer-charges button:has-text('Cancel')").click();
+        assertThat(page.locator("#customer-charges")).containsText("300.00 · cancelled");
+
+        // an overpayment, part of it paid back; the receipt opens as PDF
+        page.locator("#payment-form input[name=amount]").fill("2000");
+        page.locator("#payment-form button[type=submit]").click();
+        assertThat(page.locator("#ledger-balance")).containsText("500.00");
+        page.locator("#customer-payments summary").first().click();
+        page.locator(".refund-form input[name=amount]").first().fill("200");
+        page.locator(".refund-form input[name=reason]").first().fill("Overpaid");
+        page.locator(".refund-form button[type=submit]").first().click();
+        assertThat(page.locator(".alert-success")).containsText("Refund of 200");
+        assertThat(page.locator("#ledger-balance")).containsText("300.00");
+        assertThat(page.locator("#customer-payments")).containsText("refunded 200.00");
     }
 }

@@ -1,22 +1,46 @@
 package io.moonknight.billing.internal;
 
+import io.moonknight.billing.domain.Money;
 import io.moonknight.customers.CustomerDirectory;
 import io.moonknight.shared.demo.DemoDataContributor;
 import io.moonknight.shared.demo.DemoTenant;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Currency;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
-/** Demo billing: this month's run over the demo subscriptions, and payments from most customers. */
+/**
+ * Demo billing with some months of history: the runs of the last three months and this one, the older invoices
+ * paid, last month's mostly paid (a few part-paid, a few overdue with a promise to pay), this month's open; a
+ * few one-time charges (devices invoiced at once, setup fees pending) and a refunded overpayment.
+ */
 @Component
 class BillingDemoData implements DemoDataContributor {
 
     private final BillingService billing;
+    private final Charges charges;
+    private final BillingAccounts billingAccounts;
+    private final Accounts accounts;
     private final CustomerDirectory customers;
+    private final Clock clock;
 
-    BillingDemoData(BillingService billing, CustomerDirectory customers) {
+    BillingDemoData(
+            BillingService billing,
+            Charges charges,
+            BillingAccounts billingAccounts,
+            Accounts accounts,
+            CustomerDirectory customers,
+            Clock clock) {
         this.billing = billing;
+        this.charges = charges;
+        this.billingAccounts = billingAccounts;
+        this.accounts = accounts;
         this.customers = customers;
+        this.clock = clock;
     }
 
     @Override
@@ -26,38 +50,78 @@ class BillingDemoData implements DemoDataContributor {
 
     @Override
     public void contribute(DemoTenant demo) {
-        billing.start(false, true);
-        int i = 0;
-        for (var customer : customers.first(400)) {
-            var open = billing.invoices(customer.id(), "ISSUED", PageRequest.of(0, 10))
-                    .getContent();
-            if (open.isEmpty()) {
-                continue;
-            }
-            var invoice = open.getFirst();
-            if (i % 5 == 0) {
-                // left open: overdue once its due date passes
-            } else if (i % 7 == 0) {
+        LocalDate today = LocalDate.now(clock.withZone(accounts.tenantZone()));
+        var demoCustomers = customers.first(400);
+        for (int monthsAgo = 3; monthsAgo >= 1; monthsAgo--) {
+            billing.start(today.minusMonths(monthsAgo).withDayOfMonth(1), false, true);
+            int i = 0;
+            for (var customer : demoCustomers) {
+                var open = billing.invoices(customer.id(), "ISSUED", PageRequest.of(0, 10))
+                        .getContent();
+                if (open.isEmpty()) {
+                    continue;
+                }
+                var invoice = open.getLast(); // the oldest
+                i++;
+                if (monthsAgo == 1 && i % 9 == 0) {
+                    // overdue; the customer promised to pay, so dunning only reminds
+                    var account = billingAccounts.get(customer.id());
+                    billingAccounts.update(
+                            customer.id(),
+                            new BillingAccounts.Change(
+                                    account.paymentTermsDays(), account.autoRenew(), false, today.plusDays(14)));
+                    continue;
+                }
+                BigDecimal amount = monthsAgo == 1 && i % 7 == 0 ? half(invoice) : invoice.total();
                 billing.recordPayment(
                         customer.id(),
-                        invoice.total()
-                                .divide(java.math.BigDecimal.valueOf(2))
-                                .setScale(
-                                        io.moonknight.billing.domain.Money.minorDigits(
-                                                java.util.Currency.getInstance(invoice.currency())),
-                                        java.math.RoundingMode.DOWN),
-                        "CASH",
-                        null,
-                        List.of());
-            } else {
-                billing.recordPayment(
-                        customer.id(),
-                        invoice.total(),
+                        amount,
                         i % 2 == 0 ? "BANK_TRANSFER" : "CASH",
-                        i % 2 == 0 ? "TRX-" + (1000 + i) : null,
-                        List.of());
+                        i % 2 == 0 ? "TRX-" + (1000 * monthsAgo + i) : null,
+                        List.of(invoice.id()));
             }
-            i++;
         }
+        billing.start(false, true); // this month's, left open
+        int i = 0;
+        for (var customer : demoCustomers.subList(0, Math.min(40, demoCustomers.size()))) {
+            i++;
+            if (i % 10 == 3) {
+                charges.add(
+                        customer.id(),
+                        new Charges.NewCharge(
+                                "DEVICE", "ONU router", BigDecimal.ONE, new BigDecimal("1800"), null, null, null),
+                        true);
+            } else if (i % 10 == 6) {
+                charges.add(
+                        customer.id(),
+                        new Charges.NewCharge(
+                                "SETUP_FEE",
+                                "Fibre installation",
+                                BigDecimal.ONE,
+                                new BigDecimal("1000"),
+                                null,
+                                null,
+                                null),
+                        false);
+            } else if (i == 8) {
+                var payment = billing.recordPayment(customer.id(), new BigDecimal("500"), "CASH", null, List.of());
+                if (payment.unallocated().signum() > 0) {
+                    billing.refund(
+                            payment.id(),
+                            payment.unallocated().min(new BigDecimal("200")),
+                            "CASH",
+                            null,
+                            "Paid twice by mistake");
+                }
+            }
+        }
+    }
+
+    private static BigDecimal half(BillingViews.Invoice invoice) {
+        return invoice.total()
+                .divide(
+                        BigDecimal.valueOf(2),
+                        Money.minorDigits(Currency.getInstance(invoice.currency())),
+                        RoundingMode.DOWN);
     }
 }

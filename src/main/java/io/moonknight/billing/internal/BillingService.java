@@ -66,6 +66,8 @@ public class BillingService {
     private final AuditTrail audit;
     private final Dunning dunning;
     private final Prepaid prepaid;
+    private final Charges charges;
+    private final Credit credit;
     private final Clock clock;
     private final ExecutorService runner = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -80,7 +82,11 @@ public class BillingService {
             AuditTrail audit,
             Dunning dunning,
             @org.springframework.context.annotation.Lazy Prepaid prepaid,
+            Charges charges,
+            Credit credit,
             Clock clock) {
+        this.charges = charges;
+        this.credit = credit;
         this.dunning = dunning;
         this.prepaid = prepaid;
         this.jdbc = jdbc;
@@ -98,8 +104,12 @@ public class BillingService {
 
     /** Starts a run for the tenant's today; a dry run bills nothing and lists what it would invoice. */
     public BillingViews.Run start(boolean dryRun, boolean wait) {
+        return start(LocalDate.now(clock.withZone(accounts.tenantZone())), dryRun, wait);
+    }
+
+    /** A run as of {@code today} (the demo's history uses past days). */
+    BillingViews.Run start(LocalDate today, boolean dryRun, boolean wait) {
         UUID tenant = TenantContext.require();
-        LocalDate today = LocalDate.now(clock.withZone(accounts.tenantZone()));
         UUID id = UUID.randomUUID();
         // a run left RUNNING by a crashed instance for an hour is given up, so a new one can resume its work
         jdbc.sql("""
@@ -211,6 +221,12 @@ public class BillingService {
                     amount = amount.add(chunkAmount[0]);
                     progress(id, all.size(), done, invoiced, amount);
                 }
+                // one-time charges due by today: one invoice per account
+                BigDecimal[] charged = {BigDecimal.ZERO};
+                Integer chargeInvoices =
+                        transactions.execute(status -> charges.invoiceAllPending(today, charged, false, preview));
+                invoiced += chargeInvoices == null ? 0 : chargeInvoices;
+                amount = amount.add(charged[0]);
                 progress(id, all.size(), done, invoiced, amount);
                 prepaid.renewDue(all, today);
                 finish(id, "COMPLETED", null);
@@ -230,6 +246,9 @@ public class BillingService {
                     progress(id, all.size(), done, invoiced, amount);
                 }
             }
+            BigDecimal[] charged = {BigDecimal.ZERO};
+            invoiced += charges.invoiceAllPending(today, charged, true, preview);
+            amount = amount.add(charged[0]);
             progress(id, all.size(), done, invoiced, amount);
             finish(id, "COMPLETED", null);
         } catch (RuntimeException e) {
@@ -287,6 +306,8 @@ public class BillingService {
             amount[0] = amount[0].add(charge);
         }
         writer.issueAll(drafts, today);
+        credit.applyWhereFree(
+                byCustomer.values().stream().map(Accounts.Account::id).toList());
         return drafts.size();
     }
 
@@ -351,6 +372,7 @@ public class BillingService {
                     .param("s", subscription.id())
                     .param("p", period.start())
                     .update();
+            credit.apply(account.id());
             return amount;
         });
     }
@@ -543,8 +565,10 @@ public class BillingService {
         Instant now = clock.instant();
         jdbc.sql("""
             insert into billing.payments (id, tenant_id, account_id, customer_id, method, reference, amount, currency,
-                received_at, recorded_by) values (:id, :t, :a, :c, :m, :r, :amount, :cur, :now, :by)
+                received_at, recorded_by, receipt_number) values (:id, :t, :a, :c, :m, :r, :amount, :cur, :now, :by,
+                :receipt)
             """)
+                .param("receipt", nextReceiptNumber(LocalDate.ofInstant(now, accounts.tenantZone())))
                 .param("id", id)
                 .param("t", TenantContext.require())
                 .param("a", account.id())
@@ -607,6 +631,87 @@ public class BillingService {
         return payment(id);
     }
 
+    /** The next gapless receipt number, taken inside the caller's transaction (a rollback gives it back). */
+    private String nextReceiptNumber(LocalDate on) {
+        UUID tenant = TenantContext.require();
+        jdbc.sql("insert into billing.receipt_sequences (tenant_id) values (:t) on conflict (tenant_id) do nothing")
+                .param("t", tenant)
+                .update();
+        return jdbc.sql("""
+            update billing.receipt_sequences set next = next + 1 where tenant_id = :t returning next - 1 as seq, format
+            """)
+                .param("t", tenant)
+                .query((row, i) -> io.moonknight.billing.domain.InvoiceNumbers.format(
+                        row.getString("format"), on, row.getLong("seq")))
+                .single();
+    }
+
+    /**
+     * Pays money back out of what a payment left as credit (an overpayment or prepayment): at most its unallocated
+     * part. Money already spent on invoices is given back by voiding the invoice first (a credit note).
+     */
+    @Transactional
+    public BillingViews.Payment refund(
+            UUID paymentId, BigDecimal amount, String method, @Nullable String reference, String reason) {
+        var payment = jdbc.sql("select account_id, customer_id, currency from billing.payments where tenant_id = :t"
+                        + " and id = :id for update")
+                .param("t", TenantContext.require())
+                .param("id", paymentId)
+                .query((row, i) -> new Object[] {
+                    row.getObject("account_id", UUID.class),
+                    row.getObject("customer_id", UUID.class),
+                    java.util.Currency.getInstance(row.getString("currency"))
+                })
+                .optional()
+                .orElseThrow(() -> ProblemException.notFound("Payment", paymentId));
+        var currency = (java.util.Currency) payment[2];
+        if (amount.signum() <= 0) {
+            throw ProblemException.invalidField("amount", "must be more than zero");
+        }
+        if (amount.stripTrailingZeros().scale() > Money.minorDigits(currency)) {
+            throw ProblemException.invalidField(
+                    "amount",
+                    "has more decimals than " + currency.getCurrencyCode() + " has (" + Money.minorDigits(currency)
+                            + ")");
+        }
+        BigDecimal free = payment(paymentId).unallocated();
+        if (amount.compareTo(free) > 0) {
+            throw ProblemException.conflict(
+                            "refund-exceeds-credit",
+                            "At most " + free.toPlainString() + " " + currency.getCurrencyCode()
+                                    + " of this payment is unspent credit; void the invoices it paid to refund more")
+                    .with("refundable", free);
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+            insert into billing.refunds (id, tenant_id, account_id, customer_id, payment_id, amount, method, reference,
+                reason, refunded_at, recorded_by) values (:id, :t, :a, :c, :p, :amount, :m, :r, :why, :now, :by)
+            """)
+                .param("id", id)
+                .param("t", TenantContext.require())
+                .param("a", payment[0])
+                .param("c", payment[1])
+                .param("p", paymentId)
+                .param("amount", amount)
+                .param("m", method)
+                .param("r", reference)
+                .param("why", reason.strip())
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("by", Actor.current().map(Actor::displayName).orElse("system"))
+                .update();
+        accounts.post(
+                (UUID) payment[0],
+                "REFUND",
+                amount,
+                id,
+                "Refund (" + method.toLowerCase(java.util.Locale.ROOT) + (reference == null ? "" : " " + reference)
+                        + "): " + reason.strip());
+        audit.record(AuditRecord.of("payment.refunded", "Payment", paymentId)
+                .with("amount", amount)
+                .with("reason", reason.strip()));
+        return payment(paymentId);
+    }
+
     /** Payments, newest first, optionally of one customer. */
     @Transactional(readOnly = true)
     public Page<BillingViews.Payment> payments(@Nullable UUID customerId, Pageable pageable) {
@@ -638,20 +743,38 @@ public class BillingService {
                 .list();
         BigDecimal allocated =
                 allocations.stream().map(BillingViews.Allocation::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<BillingViews.Refund> refunds = jdbc.sql(
+                        "select * from billing.refunds where tenant_id = :t and payment_id = :id order by refunded_at")
+                .param("t", TenantContext.require())
+                .param("id", id)
+                .query((row, i) -> new BillingViews.Refund(
+                        row.getObject("id", UUID.class),
+                        row.getBigDecimal("amount"),
+                        row.getString("method"),
+                        row.getString("reference"),
+                        row.getString("reason"),
+                        row.getTimestamp("refunded_at").toInstant(),
+                        row.getString("recorded_by")))
+                .list();
+        BigDecimal refunded =
+                refunds.stream().map(BillingViews.Refund::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         return jdbc.sql("select * from billing.payments where tenant_id = :t and id = :id")
                 .param("t", TenantContext.require())
                 .param("id", id)
                 .query((row, i) -> new BillingViews.Payment(
                         id,
                         row.getObject("customer_id", UUID.class),
+                        row.getString("receipt_number"),
                         row.getString("method"),
                         row.getString("reference"),
                         row.getBigDecimal("amount"),
                         row.getString("currency"),
                         row.getTimestamp("received_at").toInstant(),
                         allocated,
-                        row.getBigDecimal("amount").subtract(allocated),
-                        allocations))
+                        refunded,
+                        row.getBigDecimal("amount").subtract(allocated).subtract(refunded),
+                        allocations,
+                        refunds))
                 .optional()
                 .orElseThrow(() -> ProblemException.notFound("Payment", id));
     }

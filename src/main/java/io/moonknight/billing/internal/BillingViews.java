@@ -52,17 +52,30 @@ public final class BillingViews {
 
     public record Ledger(UUID customerId, String currency, BigDecimal balance, List<LedgerEntry> entries) {}
 
+    /** {@code unallocated} is what is left as credit: the amount less what invoices took and what was refunded. */
     public record Payment(
             UUID id,
             UUID customerId,
+            @Nullable String receiptNumber,
             String method,
             @Nullable String reference,
             BigDecimal amount,
             String currency,
             Instant receivedAt,
             BigDecimal allocated,
+            BigDecimal refunded,
             BigDecimal unallocated,
-            List<Allocation> allocations) {}
+            List<Allocation> allocations,
+            List<Refund> refunds) {}
+
+    public record Refund(
+            UUID id,
+            BigDecimal amount,
+            String method,
+            @Nullable String reference,
+            String reason,
+            Instant refundedAt,
+            @Nullable String recordedBy) {}
 
     public record Allocation(UUID invoiceId, @Nullable String invoiceNumber, BigDecimal amount) {}
 

@@ -16,11 +16,31 @@ class Credit {
         this.jdbc = jdbc;
     }
 
+    /** Spends unallocated payments on open invoices for those of these accounts that have any (a run's batch). */
+    void applyWhereFree(java.util.Collection<UUID> accountIds) {
+        if (accountIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+            select distinct p.account_id from billing.payments p
+            where p.account_id = any(cast(:accounts as uuid[]))
+              and p.amount > coalesce((select sum(a.amount) from billing.payment_allocations a
+                                       where a.payment_id = p.id), 0)
+                           + coalesce((select sum(r.amount) from billing.refunds r where r.payment_id = p.id), 0)
+            """)
+                .param("accounts", io.moonknight.shared.db.SqlArrays.literal(accountIds))
+                .query((row, i) -> row.getObject("account_id", UUID.class))
+                .list()
+                .forEach(this::apply);
+    }
+
     void apply(UUID accountId) {
         var free = jdbc
                 .sql("""
                     select p.id, p.amount - coalesce((select sum(a.amount) from billing.payment_allocations a
-                                                      where a.payment_id = p.id), 0) as free
+                                                      where a.payment_id = p.id), 0)
+                                          - coalesce((select sum(r.amount) from billing.refunds r
+                                                      where r.payment_id = p.id), 0) as free
                     from billing.payments p where p.account_id = :a order by p.received_at, p.id for update
                     """)
                 .param("a", accountId)

@@ -2,6 +2,7 @@ package io.moonknight.billing.internal;
 
 import io.moonknight.audit.AuditRecord;
 import io.moonknight.audit.AuditTrail;
+import io.moonknight.billing.DunningEvent;
 import io.moonknight.billing.DunningStepReached;
 import io.moonknight.shared.tenant.TenantContext;
 import io.moonknight.subscriptions.SubscriptionLifecycle;
@@ -173,7 +174,7 @@ class Dunning {
                 .param("i", invoice.invoice())
                 .param("d", step.days())
                 .update();
-        events.publishEvent(new DunningStepReached(
+        DunningStepReached reached = new DunningStepReached(
                 tenant,
                 invoice.customer(),
                 invoice.invoice(),
@@ -183,7 +184,9 @@ class Dunning {
                 step.action(),
                 invoice.open(),
                 invoice.currency(),
-                clock.instant()));
+                clock.instant());
+        events.publishEvent(reached);
+        events.publishEvent(DunningEvent.of(reached, spared));
         audit.record(AuditRecord.of(
                         "dunning." + step.action().toLowerCase(java.util.Locale.ROOT), "Invoice", invoice.invoice())
                 .with("days", step.days())

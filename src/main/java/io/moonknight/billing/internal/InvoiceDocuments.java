@@ -3,7 +3,7 @@ package io.moonknight.billing.internal;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
-/** Invoice documents for the web layer (the renderer itself stays package-private). */
+/** Invoice and receipt documents for the web layer (the renderer itself stays package-private). */
 @Service
 public class InvoiceDocuments {
 
@@ -15,5 +15,10 @@ public class InvoiceDocuments {
 
     public byte[] pdf(UUID invoiceId) {
         return pdf.render(invoiceId);
+    }
+
+    /** A payment's receipt as PDF. */
+    public byte[] receipt(UUID paymentId) {
+        return pdf.receipt(paymentId);
     }
 }

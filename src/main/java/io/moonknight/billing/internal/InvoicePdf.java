@@ -1,6 +1,7 @@
 package io.moonknight.billing.internal;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import io.moonknight.billing.domain.Money;
 import io.moonknight.customers.CustomerDirectory;
 import io.moonknight.customers.CustomerSummary;
 import io.moonknight.shared.tenant.TenantContext;
@@ -9,14 +10,16 @@ import io.moonknight.tenancy.TenantView;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * An invoice as PDF: the Thymeleaf template {@code billing/invoice-pdf} (XHTML with print CSS) with the
- * tenant's name as the letterhead, rendered by openhtmltopdf.
+ * Invoices and payment receipts as PDF: the Thymeleaf templates {@code billing/invoice-pdf} and
+ * {@code billing/receipt-pdf} (XHTML with print CSS) with the tenant's name as the letterhead and amounts in the
+ * currency's minor units, rendered by openhtmltopdf.
  */
 @Component
 class InvoicePdf {
@@ -35,13 +38,33 @@ class InvoicePdf {
 
     byte[] render(UUID invoiceId) {
         var invoice = billing.invoice(invoiceId);
-        CustomerSummary customer = customers.find(invoice.customerId()).orElse(null);
+        return render("billing/invoice-pdf", invoice.customerId(), invoice.currency(), Map.of("invoice", invoice));
+    }
+
+    byte[] receipt(UUID paymentId) {
+        var payment = billing.payment(paymentId);
+        return render(
+                "billing/receipt-pdf",
+                payment.customerId(),
+                payment.currency(),
+                Map.of(
+                        "payment",
+                        payment,
+                        "receivedOn",
+                        payment.receivedAt()
+                                .atZone(tenants.zone(TenantContext.require()))
+                                .toLocalDate()));
+    }
+
+    private byte[] render(String template, UUID customerId, String currency, Map<String, Object> variables) {
+        CustomerSummary customer = customers.find(customerId).orElse(null);
         TenantView tenant = tenants.find(TenantContext.require()).orElseThrow();
         var context = new Context();
-        context.setVariable("invoice", invoice);
+        variables.forEach(context::setVariable);
         context.setVariable("customer", customer);
         context.setVariable("tenant", tenant);
-        String html = templates.process("billing/invoice-pdf", context);
+        context.setVariable("digits", Money.minorDigits(java.util.Currency.getInstance(currency)));
+        String html = templates.process(template, context);
         try (var out = new ByteArrayOutputStream()) {
             var builder = new PdfRendererBuilder();
             builder.useFastMode();
@@ -50,7 +73,7 @@ class InvoicePdf {
             builder.run();
             return out.toByteArray();
         } catch (IOException e) {
-            throw new UncheckedIOException("Invoice PDF could not be rendered", e);
+            throw new UncheckedIOException(template + " could not be rendered", e);
         }
     }
 }

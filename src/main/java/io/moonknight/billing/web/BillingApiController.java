@@ -1,8 +1,10 @@
 package io.moonknight.billing.web;
 
+import io.moonknight.billing.internal.BillingAccounts;
 import io.moonknight.billing.internal.BillingService;
 import io.moonknight.billing.internal.BillingSettingsService;
 import io.moonknight.billing.internal.BillingViews;
+import io.moonknight.billing.internal.Charges;
 import io.moonknight.shared.web.PageResponse;
 import io.moonknight.shared.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,14 +44,191 @@ class BillingApiController {
     private final BillingService billing;
     private final io.moonknight.billing.internal.InvoiceDocuments pdfs;
     private final BillingSettingsService settings;
+    private final Charges charges;
+    private final BillingAccounts accounts;
 
     BillingApiController(
             BillingService billing,
             io.moonknight.billing.internal.InvoiceDocuments pdfs,
-            BillingSettingsService settings) {
+            BillingSettingsService settings,
+            Charges charges,
+            BillingAccounts accounts) {
         this.billing = billing;
         this.pdfs = pdfs;
         this.settings = settings;
+        this.charges = charges;
+        this.accounts = accounts;
+    }
+
+    record AccountRequest(
+            @Schema(example = "7")
+            @NotNull
+            @jakarta.validation.constraints.Min(0)
+            @jakarta.validation.constraints.Max(365)
+            Integer paymentTermsDays,
+
+            @Schema(description = "Prepaid services renew from the account's credit") @NotNull
+            Boolean autoRenew,
+
+            @Schema(description = "Dunning reminds but never suspends or terminates") @NotNull
+            Boolean neverSuspend,
+
+            @Schema(description = "Until this date dunning only reminds; today to 90 days ahead")
+            java.time.@Nullable LocalDate promiseToPay) {}
+
+    @GetMapping("/api/v1/customers/{id}/billing-account")
+    @PreAuthorize("hasAuthority('billing:read')")
+    @Operation(summary = "A customer's billing account", description = "Terms, dunning exclusions and the balance")
+    BillingAccounts.Account account(@PathVariable UUID id) {
+        return accounts.get(id);
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/customers/{id}/billing-account")
+    @PreAuthorize("hasAuthority('billing:write')")
+    @Operation(summary = "Change a customer's billing account settings")
+    BillingAccounts.Account putAccount(@PathVariable UUID id, @Valid @RequestBody AccountRequest request) {
+        return accounts.update(
+                id,
+                new BillingAccounts.Change(
+                        request.paymentTermsDays(),
+                        request.autoRenew(),
+                        request.neverSuspend(),
+                        request.promiseToPay()));
+    }
+
+    record ChargeRequest(
+            @Schema(example = "DEVICE", description = "SETUP_FEE, DEVICE, SERVICE, USAGE, DISCOUNT or OTHER")
+            @NotBlank
+            @Pattern(regexp = "(?i)SETUP_FEE|DEVICE|SERVICE|USAGE|DISCOUNT|OTHER")
+            String kind,
+
+            @Schema(example = "ONU router") @NotBlank @Size(max = 200)
+            String description,
+
+            @Schema(example = "1", description = "Default 1") @Nullable @Positive
+            BigDecimal quantity,
+
+            @Schema(example = "1500.00", description = "Negative for a discount") @NotNull
+            BigDecimal unitPrice,
+
+            @Schema(example = "standard") @Nullable @Size(max = 40)
+            String taxClass,
+
+            @Nullable UUID subscriptionId,
+
+            @Schema(description = "When it is due to be billed; today when left out")
+            java.time.@Nullable LocalDate chargeDate,
+
+            @Schema(description = "Invoice the customer's pending charges at once instead of in the next run") @Nullable
+            Boolean invoiceNow) {}
+
+    @PostMapping("/api/v1/customers/{id}/charges")
+    @PreAuthorize("hasAuthority('billing:write')")
+    @Operation(
+            summary = "Add a one-time charge",
+            description = "Setup fee, device sale, service, usage or discount. It stays pending until the next"
+                    + " billing run puts the account's pending charges on one invoice, or `invoiceNow` does it at once")
+    ResponseEntity<Charges.Charge> addCharge(@PathVariable UUID id, @Valid @RequestBody ChargeRequest request) {
+        var charge = charges.add(
+                id,
+                new Charges.NewCharge(
+                        request.kind(),
+                        request.description(),
+                        request.quantity() == null ? BigDecimal.ONE : request.quantity(),
+                        request.unitPrice(),
+                        request.taxClass(),
+                        request.subscriptionId(),
+                        request.chargeDate()),
+                Boolean.TRUE.equals(request.invoiceNow()));
+        return ResponseEntity.created(URI.create("/api/v1/charges/" + charge.id()))
+                .body(charge);
+    }
+
+    @GetMapping("/api/v1/customers/{id}/charges")
+    @PreAuthorize("hasAuthority('billing:read')")
+    @Operation(
+            summary = "A customer's one-time charges",
+            description = "Newest first; filter PENDING, INVOICED, CANCELLED")
+    List<Charges.Charge> customerCharges(
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable @Pattern(regexp = "(?i)PENDING|INVOICED|CANCELLED")
+                    String status) {
+        return charges.ofCustomer(id, status);
+    }
+
+    @PostMapping("/api/v1/customers/{id}/charges/invoice")
+    @PreAuthorize("hasAuthority('billing:write')")
+    @Operation(
+            summary = "Invoice a customer's pending charges now",
+            description = "One invoice for all of them; 409 `nothing-to-invoice` when none are pending")
+    ResponseEntity<BillingViews.Invoice> invoiceCharges(@PathVariable UUID id) {
+        UUID invoice = charges.invoicePending(id);
+        return ResponseEntity.created(URI.create("/api/v1/invoices/" + invoice)).body(billing.invoice(invoice));
+    }
+
+    @GetMapping("/api/v1/charges")
+    @PreAuthorize("hasAuthority('billing:read')")
+    @Operation(summary = "List one-time charges", description = "Newest first; filter PENDING, INVOICED, CANCELLED")
+    PageResponse<Charges.Charge> allCharges(
+            @RequestParam(required = false) @Nullable @Pattern(regexp = "(?i)PENDING|INVOICED|CANCELLED") String status,
+            @ParameterObject Pageable pageable) {
+        return PageResponse.of(charges.list(status, Paging.restrict(pageable, Map.of(), Sort.unsorted())));
+    }
+
+    @GetMapping("/api/v1/charges/{id}")
+    @PreAuthorize("hasAuthority('billing:read')")
+    @Operation(summary = "Get a one-time charge")
+    Charges.Charge charge(@PathVariable UUID id) {
+        return charges.get(id);
+    }
+
+    @PostMapping("/api/v1/charges/{id}/cancel")
+    @PreAuthorize("hasAuthority('billing:write')")
+    @Operation(
+            summary = "Cancel a pending charge",
+            description = "409 `charge-not-pending` once invoiced: void the invoice instead")
+    Charges.Charge cancelCharge(@PathVariable UUID id) {
+        return charges.cancel(id);
+    }
+
+    record RefundRequest(
+            @Schema(example = "200.00") @NotNull @Positive BigDecimal amount,
+
+            @Schema(example = "CASH") @NotNull @Pattern(regexp = "CASH|BANK_TRANSFER|CHEQUE")
+            String method,
+
+            @Nullable @Size(max = 100) String reference,
+
+            @Schema(example = "Moved away") @NotBlank @Size(max = 500)
+            String reason) {}
+
+    @PostMapping("/api/v1/payments/{id}/refunds")
+    @PreAuthorize("hasAuthority('billing:write')")
+    @Operation(
+            summary = "Refund from a payment",
+            description = "Pays back up to what the payment left as credit; 409 `refund-exceeds-credit` beyond it"
+                    + " (void the invoices it paid first). Posted to the ledger as a REFUND debit.")
+    ResponseEntity<BillingViews.Payment> refund(@PathVariable UUID id, @Valid @RequestBody RefundRequest request) {
+        var payment = billing.refund(id, request.amount(), request.method(), request.reference(), request.reason());
+        return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
+                .body(payment);
+    }
+
+    @GetMapping(value = "/api/v1/payments/{id}/receipt", produces = MediaType.APPLICATION_PDF_VALUE)
+    @PreAuthorize("hasAuthority('billing:read')")
+    @Operation(summary = "A payment's receipt as PDF", description = "With its gapless receipt number")
+    ResponseEntity<byte[]> receipt(@PathVariable UUID id) {
+        var payment = billing.payment(id);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename((payment.receiptNumber() == null ? "receipt" : payment.receiptNumber())
+                                        + ".pdf")
+                                .build()
+                                .toString())
+                .body(pdfs.receipt(id));
     }
 
     /** The settings as sent: everything required, lists replace what was there. */

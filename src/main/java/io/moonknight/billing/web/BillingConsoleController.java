@@ -1,7 +1,9 @@
 package io.moonknight.billing.web;
 
+import io.moonknight.billing.internal.BillingAccounts;
 import io.moonknight.billing.internal.BillingService;
 import io.moonknight.billing.internal.BillingSettingsService;
+import io.moonknight.billing.internal.Charges;
 import io.moonknight.shared.web.FormValues;
 import io.moonknight.shared.web.ProblemException;
 import java.util.List;
@@ -27,14 +29,20 @@ class BillingConsoleController {
     private final BillingService billing;
     private final io.moonknight.billing.internal.InvoiceDocuments documents;
     private final BillingSettingsService settings;
+    private final Charges charges;
+    private final BillingAccounts accounts;
 
     BillingConsoleController(
             BillingService billing,
             io.moonknight.billing.internal.InvoiceDocuments documents,
-            BillingSettingsService settings) {
+            BillingSettingsService settings,
+            Charges charges,
+            BillingAccounts accounts) {
         this.billing = billing;
         this.documents = documents;
         this.settings = settings;
+        this.charges = charges;
+        this.accounts = accounts;
     }
 
     @GetMapping("/invoices")
@@ -101,7 +109,142 @@ class BillingConsoleController {
                 "invoices",
                 billing.invoices(customerId, null, PageRequest.of(0, 20)).getContent());
         model.addAttribute("form", FormValues.empty().put("method", "CASH"));
+        model.addAttribute("account", accounts.get(customerId));
+        model.addAttribute(
+                "payments", billing.payments(customerId, PageRequest.of(0, 20)).getContent());
+        model.addAttribute(
+                "charges",
+                charges.ofCustomer(customerId, null).stream().limit(20).toList());
+        model.addAttribute("chargeKinds", List.of("DEVICE", "SETUP_FEE", "SERVICE", "USAGE", "DISCOUNT", "OTHER"));
         return "billing/ledger-tab :: tab";
+    }
+
+    @PostMapping("/for-customer/{customerId}/charges")
+    @PreAuthorize("hasAuthority('billing:write')")
+    String addCharge(
+            @PathVariable UUID customerId,
+            @RequestParam MultiValueMap<String, String> params,
+            RedirectAttributes redirect) {
+        var form = FormValues.of(params);
+        try {
+            var price = form.decimal("unitPrice");
+            var quantity = form.has("quantity") ? form.decimal("quantity") : java.math.BigDecimal.ONE;
+            if (price == null && !form.has("unitPrice")) {
+                form.reject("unitPrice", "give the price");
+            }
+            form.check();
+            var charge = charges.add(
+                    customerId,
+                    new Charges.NewCharge(
+                            form.string("kind"),
+                            form.string("description"),
+                            java.util.Objects.requireNonNull(quantity),
+                            java.util.Objects.requireNonNull(price),
+                            null,
+                            null,
+                            null),
+                    form.checked("invoiceNow"));
+            redirect.addFlashAttribute(
+                    "flash",
+                    "Charge \u201c" + charge.description() + "\u201d added"
+                            + (charge.invoiceId() == null ? "; the next billing run invoices it." : " and invoiced."));
+        } catch (ProblemException problem) {
+            redirect.addFlashAttribute("flashError", problem.summary());
+        }
+        return "redirect:/customers/" + customerId + "?tab=billing";
+    }
+
+    @PostMapping("/for-customer/{customerId}/charges/{chargeId}/cancel")
+    @PreAuthorize("hasAuthority('billing:write')")
+    String cancelCharge(@PathVariable UUID customerId, @PathVariable UUID chargeId, RedirectAttributes redirect) {
+        try {
+            var charge = charges.get(chargeId);
+            if (!charge.customerId().equals(customerId)) {
+                throw ProblemException.notFound("Charge", chargeId);
+            }
+            charges.cancel(chargeId);
+            redirect.addFlashAttribute("flash", "Charge \u201c" + charge.description() + "\u201d cancelled.");
+        } catch (ProblemException problem) {
+            redirect.addFlashAttribute("flashError", problem.summary());
+        }
+        return "redirect:/customers/" + customerId + "?tab=billing";
+    }
+
+    @PostMapping("/for-customer/{customerId}/payments/{paymentId}/refund")
+    @PreAuthorize("hasAuthority('billing:write')")
+    String refund(
+            @PathVariable UUID customerId,
+            @PathVariable UUID paymentId,
+            @RequestParam MultiValueMap<String, String> params,
+            RedirectAttributes redirect) {
+        var form = FormValues.of(params);
+        try {
+            var amount = form.decimal("amount");
+            if (amount == null && !form.has("amount")) {
+                form.reject("amount", "give the amount to pay back");
+            }
+            if (form.text("reason") == null) {
+                form.reject("reason", "say why");
+            }
+            form.check();
+            if (!billing.payment(paymentId).customerId().equals(customerId)) {
+                throw ProblemException.notFound("Payment", paymentId);
+            }
+            billing.refund(
+                    paymentId,
+                    java.util.Objects.requireNonNull(amount),
+                    "CASH",
+                    form.text("reference"),
+                    form.string("reason"));
+            redirect.addFlashAttribute("flash", "Refund of " + amount.toPlainString() + " recorded.");
+        } catch (ProblemException problem) {
+            redirect.addFlashAttribute("flashError", problem.summary());
+        }
+        return "redirect:/customers/" + customerId + "?tab=billing";
+    }
+
+    @PostMapping("/for-customer/{customerId}/account")
+    @PreAuthorize("hasAuthority('billing:write')")
+    String account(
+            @PathVariable UUID customerId,
+            @RequestParam MultiValueMap<String, String> params,
+            RedirectAttributes redirect) {
+        var form = FormValues.of(params);
+        try {
+            Integer terms = form.integer("paymentTermsDays");
+            if (terms == null && !form.has("paymentTermsDays")) {
+                form.reject("paymentTermsDays", "give the payment terms in days");
+            }
+            var promise = form.date("promiseToPay");
+            form.check();
+            accounts.update(
+                    customerId,
+                    new BillingAccounts.Change(
+                            java.util.Objects.requireNonNull(terms),
+                            form.checked("autoRenew"),
+                            form.checked("neverSuspend"),
+                            promise));
+            redirect.addFlashAttribute("flash", "Billing settings saved.");
+        } catch (ProblemException problem) {
+            redirect.addFlashAttribute("flashError", problem.summary());
+        }
+        return "redirect:/customers/" + customerId + "?tab=billing";
+    }
+
+    @GetMapping("/payments/{id}/receipt")
+    @PreAuthorize("hasAuthority('billing:read')")
+    org.springframework.http.ResponseEntity<byte[]> receipt(@PathVariable UUID id) {
+        var payment = billing.payment(id);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.inline()
+                                .filename((payment.receiptNumber() == null ? "receipt" : payment.receiptNumber())
+                                        + ".pdf")
+                                .build()
+                                .toString())
+                .body(documents.receipt(id));
     }
 
     @PostMapping("/for-customer/{customerId}/payments")

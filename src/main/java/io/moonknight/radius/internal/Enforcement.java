@@ -93,7 +93,7 @@ class Enforcement {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(SubscriptionCreated event) {
-        cache.forgetUnknown();
+        cache.sync(); // its username or MAC may be cached as unknown
     }
 
     /** After an accounting packet is written: leases back when the last session ended, CoA on a fair-use step. */

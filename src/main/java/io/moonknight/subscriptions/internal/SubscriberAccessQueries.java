@@ -45,10 +45,11 @@ class SubscriberAccessQueries implements SubscriberAccess {
 
     @Override
     public Optional<AccessProfile> byUsername(String username) {
+        java.time.LocalDate today = today();
         return jdbc.sql(COLUMNS + " where tenant_id = :tenant and lower(username) = :username" + CURRENT_FIRST)
                 .param("tenant", TenantContext.require())
                 .param("username", username.toLowerCase(Locale.ROOT))
-                .query(this::profile)
+                .query((row, n) -> profile(row, today))
                 .optional();
     }
 
@@ -60,23 +61,46 @@ class SubscriberAccessQueries implements SubscriberAccess {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+        java.time.LocalDate today = today();
         return jdbc.sql(COLUMNS + " where tenant_id = :tenant and mac_address = :mac" + CURRENT_FIRST)
                 .param("tenant", TenantContext.require())
                 .param("mac", normal)
-                .query(this::profile)
+                .query((row, n) -> profile(row, today))
                 .optional();
     }
 
     @Override
     public Optional<AccessProfile> bySubscription(UUID subscriptionId) {
+        java.time.LocalDate today = today();
         return jdbc.sql(COLUMNS + " where tenant_id = :tenant and id = :id")
                 .param("tenant", TenantContext.require())
                 .param("id", subscriptionId)
-                .query(this::profile)
+                .query((row, n) -> profile(row, today))
                 .optional();
     }
 
-    private AccessProfile profile(ResultSet row, int n) throws SQLException {
+    @Override
+    public java.util.List<io.moonknight.subscriptions.AccessChange> changedSince(java.time.Instant since) {
+        return jdbc.sql("""
+            select tenant_id, id, username, mac_address, updated_at from subscriptions.subscriptions
+            where updated_at > :since
+            """)
+                .param("since", java.sql.Timestamp.from(since))
+                .query((row, n) -> new io.moonknight.subscriptions.AccessChange(
+                        row.getObject("tenant_id", UUID.class),
+                        row.getObject("id", UUID.class),
+                        row.getString("username"),
+                        row.getString("mac_address"),
+                        row.getTimestamp("updated_at").toInstant()))
+                .list();
+    }
+
+    /** Today where the tenant is (asked before a query, never while its connection is held). */
+    private java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock.withZone(tenants.zone(TenantContext.require())));
+    }
+
+    private AccessProfile profile(ResultSet row, java.time.LocalDate today) throws SQLException {
         UUID id = row.getObject("id", UUID.class);
         String sealed = row.getString("password_sealed");
         var expires = row.getObject("expires_on", java.time.LocalDate.class);
@@ -100,9 +124,7 @@ class SubscriberAccessQueries implements SubscriberAccess {
                 row.getObject("vlan_id", UUID.class),
                 row.getObject("nas_id", UUID.class),
                 start,
-                Cycles.currentCycleStart(
-                        start,
-                        java.time.LocalDate.now(clock.withZone(tenants.zone(row.getObject("tenant_id", UUID.class))))),
+                Cycles.currentCycleStart(start, today),
                 expires);
     }
 }

@@ -177,8 +177,9 @@ class Subscription extends TenantOwned<Subscription> {
         return from;
     }
 
-    void expiresOn(@Nullable LocalDate date) {
+    void expiresOn(@Nullable LocalDate date, Instant now) {
         this.expiresOn = date;
+        this.updatedAt = now;
     }
 
     void changePlan(UUID plan, Instant now) {

@@ -400,7 +400,7 @@ public class SubscriptionService implements SubscriptionDirectory, SubscriptionL
     public void setExpiry(UUID subscriptionId, LocalDate expiresOn, String why) {
         Subscription subscription = load(subscriptionId);
         LocalDate before = subscription.expiresOn();
-        subscription.expiresOn(expiresOn);
+        subscription.expiresOn(expiresOn, clock.instant());
         changes.add(
                 subscriptionId,
                 "expiry-set",

@@ -30,8 +30,7 @@ class TenantCache implements TenantDirectory {
         this.clock = clock;
     }
 
-    @Override
-    @Transactional(readOnly = true)
+    @Override // not @Transactional: a hit must not take a connection (the repository opens its own on a miss)
     public Optional<TenantView> find(UUID id) {
         Instant now = clock.instant();
         Entry entry = byId.get(id);

@@ -3,6 +3,7 @@ package io.moonknight.billing.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.moonknight.billing.DunningEvent;
 import io.moonknight.shared.tenant.TenantContext;
 import io.moonknight.testsupport.Api;
 import io.moonknight.testsupport.IntegrationTest;
@@ -14,10 +15,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /** The ladder end to end, the clock moved by passing the date: reminders, suspension, payment, resumption. */
 @IntegrationTest
+@RecordApplicationEvents
 class DunningTest {
 
     @LocalServerPort
@@ -27,7 +30,7 @@ class DunningTest {
     Dunning dunning;
 
     @Autowired
-    JdbcClient jdbc;
+    ApplicationEvents events;
 
     @Test
     void remindersThenSuspensionThenPaymentResumes() {
@@ -57,10 +60,11 @@ class DunningTest {
                         .path("invoiced")
                         .asInt())
                 .isEqualTo(2);
-        // accounts are made by the first invoice
-        jdbc.sql("update billing.accounts set never_suspend = true where customer_id = cast(:c as uuid)")
-                .param("c", spared)
-                .update();
+        var excluded = api.put(
+                "/api/v1/customers/" + spared + "/billing-account",
+                Map.of("paymentTermsDays", 7, "autoRenew", true, "neverSuspend", true),
+                tenant.adminToken());
+        assertThat(excluded.status()).as(excluded.toString()).isEqualTo(200);
         var invoice = api.get("/api/v1/invoices?customerId=" + late, tenant.adminToken())
                 .json()
                 .path("items")
@@ -79,6 +83,14 @@ class DunningTest {
         assertThat(run(tenant, due.plusDays(1))).as("overdue").isEqualTo(2);
         assertThat(run(tenant, due.plusDays(7))).as("suspend step").isEqualTo(2);
         assertThat(status(api, tenant, subscription)).isEqualTo("SUSPENDED");
+        assertThat(events.stream(DunningEvent.class)
+                        .filter(e -> e.step().customerId().toString().equals(late))
+                        .map(e -> e.getClass().getSimpleName()))
+                .containsExactly("PaymentReminderDue", "AccountOverdue", "AccountSuspended");
+        assertThat(events.stream(DunningEvent.AccountSuspended.class)
+                        .filter(e -> e.step().customerId().toString().equals(spared))
+                        .map(DunningEvent.AccountSuspended::spared))
+                .containsExactly(true);
         String sparedSubscription = api.get("/api/v1/subscriptions?customerId=" + spared, tenant.adminToken())
                 .json()
                 .path("items")

@@ -1,0 +1,100 @@
+package io.moonknight.billing.internal;
+
+import io.moonknight.audit.AuditRecord;
+import io.moonknight.audit.AuditTrail;
+import io.moonknight.customers.CustomerDirectory;
+import io.moonknight.shared.tenant.TenantContext;
+import io.moonknight.shared.web.ProblemException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A customer's billing account as staff see and set it: payment terms, auto-renew for prepaid services, the
+ * "never suspend" exclusion and a promise-to-pay date that holds dunning's suspend and terminate steps back.
+ */
+@Service
+public class BillingAccounts {
+
+    public record Account(
+            UUID customerId,
+            String currency,
+            int paymentTermsDays,
+            boolean autoRenew,
+            boolean neverSuspend,
+            @Nullable LocalDate promiseToPay,
+            BigDecimal balance) {}
+
+    public record Change(
+            int paymentTermsDays,
+            boolean autoRenew,
+            boolean neverSuspend,
+            @Nullable LocalDate promiseToPay) {}
+
+    private final JdbcClient jdbc;
+    private final Accounts accounts;
+    private final CustomerDirectory customers;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    BillingAccounts(JdbcClient jdbc, Accounts accounts, CustomerDirectory customers, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.customers = customers;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Account get(UUID customerId) {
+        var _ = customers.find(customerId).orElseThrow(() -> ProblemException.notFound("Customer", customerId));
+        Accounts.Account account = accounts.of(customerId);
+        return jdbc.sql("select * from billing.accounts where id = :id")
+                .param("id", account.id())
+                .query((row, i) -> new Account(
+                        customerId,
+                        row.getString("currency"),
+                        row.getInt("payment_terms"),
+                        row.getBoolean("auto_renew"),
+                        row.getBoolean("never_suspend"),
+                        row.getObject("promise_to_pay", LocalDate.class),
+                        accounts.balance(account.id())))
+                .single();
+    }
+
+    @Transactional
+    public Account update(UUID customerId, Change change) {
+        if (change.paymentTermsDays() < 0 || change.paymentTermsDays() > 365) {
+            throw ProblemException.invalidField("paymentTermsDays", "must be between 0 and 365");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(accounts.tenantZone()));
+        if (change.promiseToPay() != null
+                && (change.promiseToPay().isBefore(today)
+                        || change.promiseToPay().isAfter(today.plusDays(90)))) {
+            throw ProblemException.invalidField("promiseToPay", "must be between today and 90 days from now");
+        }
+        Account before = get(customerId);
+        jdbc.sql("""
+            update billing.accounts set payment_terms = :terms, auto_renew = :renew, never_suspend = :never,
+                promise_to_pay = :promise where tenant_id = :t and customer_id = :c
+            """)
+                .param("terms", change.paymentTermsDays())
+                .param("renew", change.autoRenew())
+                .param("never", change.neverSuspend())
+                .param("promise", change.promiseToPay())
+                .param("t", TenantContext.require())
+                .param("c", customerId)
+                .update();
+        audit.record(AuditRecord.of("billing-account.updated", "Customer", customerId)
+                .with("paymentTermsDays", before.paymentTermsDays() + " → " + change.paymentTermsDays())
+                .with("autoRenew", before.autoRenew() + " → " + change.autoRenew())
+                .with("neverSuspend", before.neverSuspend() + " → " + change.neverSuspend())
+                .with("promiseToPay", before.promiseToPay() + " → " + change.promiseToPay()));
+        return get(customerId);
+    }
+}

@@ -13,4 +13,10 @@ public interface SubscriptionDirectory {
 
     /** Subscriptions that are active or suspended (what a billing run considers), oldest first. */
     List<SubscriptionSummary> billable();
+
+    /** The billable ones and those terminated at or after {@code endedSince}: their last days are billed too. */
+    List<SubscriptionSummary> billable(java.time.Instant endedSince);
+
+    /** Status and plan changes at or after {@code since}, oldest first, per subscription. */
+    java.util.Map<UUID, List<BillingChange>> billingChanges(java.time.Instant since);
 }

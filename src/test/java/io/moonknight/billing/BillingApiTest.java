@@ -244,6 +244,7 @@ class BillingApiTest {
                 .asString();
         api.post(
                 "/api/v1/subscriptions/" + subscription + "/suspend", Map.of("reason", "holiday"), tenant.adminToken());
+        changedOn(subscription, TestTenants.today().withDayOfMonth(1).minusMonths(1)); // suspended all last month
         run();
         var invoice = invoicesOf(customer).get(0);
         assertThat(invoice.path("number").asString()).matches("B\\d{4}/0001");
@@ -252,7 +253,9 @@ class BillingApiTest {
         assertThat(invoice.path("total").decimalValue()).isEqualByComparingTo("3510");
         assertThat(LocalDate.parse(invoice.path("dueOn").asString()))
                 .isEqualTo(LocalDate.parse(invoice.path("issuedOn").asString()).plusDays(14));
-        assertThat(invoicesOf(suspended)).as("not billed while suspended").isEmpty();
+        assertThat(invoicesOf(suspended))
+                .as("not billed for a month suspended throughout")
+                .isEmpty();
 
         record Bad(String field, Object value, String expected) {}
         for (Bad bad : List.of(
@@ -580,6 +583,98 @@ class BillingApiTest {
         assertThat(api.get("/api/v1/customers/" + UUID.randomUUID() + "/billing-account", tenant.adminToken())
                         .status())
                 .isEqualTo(404);
+    }
+
+    /** Moves a subscription's recorded changes (and its status time) to {@code day}, as if made then. */
+    private void changedOn(String subscription, LocalDate day) {
+        jdbc.sql("""
+            update subscriptions.subscription_changes set occurred_at = cast(:day as date) + time '12:00'
+                - interval '6 hours' where subscription_id = cast(:s as uuid) and kind <> 'created'
+            """).param("day", day).param("s", subscription).update();
+        jdbc.sql("update subscriptions.subscriptions set status_changed_at = cast(:day as date) + time '06:00'"
+                        + " where id = cast(:s as uuid)")
+                .param("day", day)
+                .param("s", subscription)
+                .update();
+    }
+
+    private String subscriptionOf(String customer) {
+        return api.get("/api/v1/subscriptions?customerId=" + customer, tenant.adminToken())
+                .json()
+                .path("items")
+                .get(0)
+                .path("id")
+                .asString();
+    }
+
+    @Test
+    void aPlanChangeSplitsTheMonthAndATerminationEndsIt() {
+        LocalDate lastMonth = TestTenants.today().withDayOfMonth(1).minusMonths(1);
+        int days = lastMonth.lengthOfMonth();
+        String bigger = api.post(
+                        "/api/v1/plans",
+                        Map.of(
+                                "code",
+                                "M60",
+                                "name",
+                                "Monthly 60",
+                                "billingType",
+                                "MONTHLY_POSTPAID",
+                                "price",
+                                "6000",
+                                "downloadKbps",
+                                50_000,
+                                "uploadKbps",
+                                20_000),
+                        tenant.adminToken())
+                .text("id");
+        String upgraded = customerWith("upgraded", lastMonth.minusMonths(2));
+        String subscription = subscriptionOf(upgraded);
+        var changed = api.post(
+                "/api/v1/subscriptions/" + subscription + "/change-plan",
+                Map.of("planId", bigger),
+                tenant.adminToken());
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        changedOn(subscription, lastMonth.plusDays(15));
+
+        String leaver = customerWith("leaver", lastMonth.minusMonths(2));
+        String leaving = subscriptionOf(leaver);
+        var terminated = api.post(
+                "/api/v1/subscriptions/" + leaving + "/terminate", Map.of("reason", "moved"), tenant.adminToken());
+        assertThat(terminated.status()).as(terminated.toString()).isEqualTo(200);
+        changedOn(leaving, lastMonth.plusDays(10));
+
+        run();
+        var upgrade = api.get(
+                        "/api/v1/invoices/"
+                                + invoicesOf(upgraded).get(0).path("id").asString(),
+                        tenant.adminToken())
+                .json();
+        var lines = upgrade.path("lines");
+        assertThat(lines.size()).isEqualTo(2);
+        assertThat(lines.get(0).path("description").asString())
+                .startsWith("Monthly 30 " + lastMonth)
+                .endsWith("(15 of " + days + " days)");
+        assertThat(lines.get(1).path("description").asString())
+                .startsWith("Monthly 60 " + lastMonth.plusDays(15))
+                .endsWith("(" + (days - 15) + " of " + days + " days)");
+        BigDecimal expected = new BigDecimal("3000")
+                .multiply(BigDecimal.valueOf(15))
+                .divide(BigDecimal.valueOf(days), 2, java.math.RoundingMode.HALF_EVEN)
+                .add(new BigDecimal("6000")
+                        .multiply(BigDecimal.valueOf(days - 15))
+                        .divide(BigDecimal.valueOf(days), 2, java.math.RoundingMode.HALF_EVEN));
+        assertThat(upgrade.path("total").decimalValue()).isEqualByComparingTo(expected);
+
+        var last = invoicesOf(leaver);
+        assertThat(last.size())
+                .as("the terminated subscription's last days are billed")
+                .isEqualTo(1);
+        assertThat(last.get(0).path("total").decimalValue())
+                .isEqualByComparingTo(new BigDecimal("3000")
+                        .multiply(BigDecimal.valueOf(10))
+                        .divide(BigDecimal.valueOf(days), 2, java.math.RoundingMode.HALF_EVEN));
+        assertThat(run().path("invoiced").asInt()).as("and only once").isZero();
     }
 
     @Test

@@ -407,6 +407,61 @@ class RadiusServerTest {
                         .isZero());
     }
 
+    /** A PAP Access-Request signed with a Message-Authenticator, built by hand so it can be sent twice. */
+    private byte[] accessRequest(int identifier, byte[] authenticator, String user, String password) throws Exception {
+        var md5 = java.security.MessageDigest.getInstance("MD5");
+        md5.update(secret.getBytes(StandardCharsets.UTF_8));
+        md5.update(authenticator);
+        byte[] mask = md5.digest();
+        byte[] plain = password.getBytes(StandardCharsets.UTF_8);
+        byte[] hidden = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            hidden[i] = (byte) ((i < plain.length ? plain[i] : 0) ^ mask[i]);
+        }
+        var packet = java.nio.ByteBuffer.allocate(200);
+        packet.put((byte) 1).put((byte) identifier).putShort((short) 0).put(authenticator);
+        packet.put((byte) 80).put((byte) 18).put(new byte[16]);
+        byte[] name = user.getBytes(StandardCharsets.UTF_8);
+        packet.put((byte) 1).put((byte) (name.length + 2)).put(name);
+        packet.put((byte) 2).put((byte) 18).put(hidden);
+        byte[] bytes = java.util.Arrays.copyOf(packet.array(), packet.position());
+        bytes[3] = (byte) bytes.length;
+        var hmac = javax.crypto.Mac.getInstance("HmacMD5");
+        hmac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacMD5"));
+        System.arraycopy(hmac.doFinal(bytes), 0, bytes, 22, 16);
+        return bytes;
+    }
+
+    private static byte[] exchange(DatagramSocket socket, byte[] request, int port) throws IOException {
+        socket.send(new DatagramPacket(request, request.length, InetAddress.getLoopbackAddress(), port));
+        var answer = new DatagramPacket(new byte[4096], 4096);
+        socket.receive(answer);
+        return java.util.Arrays.copyOf(answer.getData(), answer.getLength());
+    }
+
+    @Test
+    void aRetransmissionGetsTheCachedAnswerAndANewRequestAFreshOne() throws Exception {
+        pppoe("henry", "henry-pass-1");
+        try (var socket = new DatagramSocket()) {
+            socket.setSoTimeout(5000);
+            byte[] authenticator = new byte[16];
+            new Random(7).nextBytes(authenticator);
+            byte[] request = accessRequest(42, authenticator, "henry", "henry-pass-1");
+            byte[] first = exchange(socket, request, server.authPort());
+            assertThat(first[0]).as("Access-Accept").isEqualTo((byte) 2);
+            byte[] again = exchange(socket, request, server.authPort());
+            assertThat(again)
+                    .as("the same answer, not a second decision (no second lease)")
+                    .isEqualTo(first);
+
+            // the same identifier with a new authenticator is a new request, decided afresh
+            byte[] fresh = new byte[16];
+            new Random(8).nextBytes(fresh);
+            byte[] next = exchange(socket, accessRequest(42, fresh, "henry", "wrong-pass"), server.authPort());
+            assertThat(next[0]).as("Access-Reject for the wrong password").isEqualTo((byte) 3);
+        }
+    }
+
     @Test
     void garbageNeverStopsTheServer() throws Exception {
         pppoe("grace", "grace-pass-1");

@@ -5,6 +5,7 @@ import io.moonknight.audit.AuditTrail;
 import io.moonknight.billing.domain.Money;
 import io.moonknight.billing.domain.Period;
 import io.moonknight.billing.domain.Proration;
+import io.moonknight.billing.domain.ServiceSegments;
 import io.moonknight.customers.CustomerDirectory;
 import io.moonknight.plans.BillingType;
 import io.moonknight.plans.PlanCatalog;
@@ -12,6 +13,7 @@ import io.moonknight.plans.PlanSummary;
 import io.moonknight.shared.security.Actor;
 import io.moonknight.shared.tenant.TenantContext;
 import io.moonknight.shared.web.ProblemException;
+import io.moonknight.subscriptions.BillingChange;
 import io.moonknight.subscriptions.SubscriptionDirectory;
 import io.moonknight.subscriptions.SubscriptionSummary;
 import java.math.BigDecimal;
@@ -141,12 +143,36 @@ public class BillingService {
         return run(id, preview);
     }
 
+    /** What a run needs to know about every subscription it looks at. */
+    private record Context(
+            Period period,
+            LocalDate today,
+            java.time.ZoneId zone,
+            Map<UUID, List<BillingChange>> changes,
+            java.util.Set<String> billedStatuses,
+            Map<UUID, Optional<PlanSummary>> plans) {}
+
     private void execute(UUID id, LocalDate today, boolean dryRun, List<String> preview) {
         try {
-            List<SubscriptionSummary> all = subscriptions.billable();
-            progress(id, all.size(), 0, 0, BigDecimal.ZERO);
             Period period = Period.calendarMonth(today.withDayOfMonth(1).minusDays(1));
-            Map<UUID, Optional<PlanSummary>> planCache = new HashMap<>();
+            java.time.ZoneId zone = accounts.tenantZone();
+            Instant periodStart = period.start().atStartOfDay(zone).toInstant();
+            // terminated during the period: their last days are billed too
+            List<SubscriptionSummary> all = subscriptions.billable(periodStart);
+            progress(id, all.size(), 0, 0, BigDecimal.ZERO);
+            boolean billSuspended = jdbc.sql(
+                            "select coalesce((select bill_while_suspended from billing.settings where tenant_id ="
+                                    + " :t), true)")
+                    .param("t", TenantContext.require())
+                    .query(Boolean.class)
+                    .single();
+            var context = new Context(
+                    period,
+                    today,
+                    zone,
+                    subscriptions.billingChanges(periodStart),
+                    billSuspended ? java.util.Set.of("ACTIVE", "SUSPENDED") : java.util.Set.of("ACTIVE"),
+                    new HashMap<>());
             int done = 0;
             int invoiced = 0;
             BigDecimal amount = BigDecimal.ZERO;
@@ -158,29 +184,13 @@ public class BillingService {
                                 .param("p", period.start())
                                 .query(UUID.class)
                                 .list());
-                boolean billSuspended = jdbc.sql(
-                                "select coalesce((select bill_while_suspended from billing.settings where tenant_id ="
-                                        + " :t), true)")
-                        .param("t", TenantContext.require())
-                        .query(Boolean.class)
-                        .single();
                 List<SubscriptionSummary> todo = new ArrayList<>();
                 for (SubscriptionSummary subscription : all) {
-                    if (!billSuspended
-                            && subscription.status() == io.moonknight.subscriptions.SubscriptionStatus.SUSPENDED) {
+                    if (billed.contains(subscription.id())
+                            || period.clip(subscription.startDate(), period.end()) == null) {
                         done++;
-                        continue;
-                    }
-                    PlanSummary plan = planCache
-                            .computeIfAbsent(subscription.planId(), plans::find)
-                            .orElse(null);
-                    if (plan != null
-                            && plan.billingType() == BillingType.MONTHLY_POSTPAID
-                            && period.clip(subscription.startDate(), period.end()) != null
-                            && !billed.contains(subscription.id())) {
-                        todo.add(subscription);
                     } else {
-                        done++;
+                        todo.add(subscription);
                     }
                 }
                 for (int from = 0; from < todo.size(); from += CHUNK) {
@@ -190,7 +200,7 @@ public class BillingService {
                     try {
                         transactions.executeWithoutResult(status -> {
                             chunkAmount[0] = BigDecimal.ZERO;
-                            chunkInvoices[0] = billChunk(chunk, planCache, period, today, chunkAmount);
+                            chunkInvoices[0] = billChunk(chunk, context, chunkAmount);
                         });
                     } catch (RuntimeException chunkFailed) {
                         // one bad subscription must not hold back the others: bill this chunk one by one
@@ -199,14 +209,7 @@ public class BillingService {
                         chunkInvoices[0] = 0;
                         for (SubscriptionSummary subscription : chunk) {
                             try {
-                                BigDecimal one = billOne(
-                                        subscription,
-                                        java.util.Objects.requireNonNull(planCache.get(subscription.planId()))
-                                                .orElseThrow(),
-                                        period,
-                                        today,
-                                        false,
-                                        preview);
+                                BigDecimal one = billOne(subscription, context, false, preview);
                                 if (one != null) {
                                     chunkInvoices[0]++;
                                     chunkAmount[0] = chunkAmount[0].add(one);
@@ -228,15 +231,12 @@ public class BillingService {
                 invoiced += chargeInvoices == null ? 0 : chargeInvoices;
                 amount = amount.add(charged[0]);
                 progress(id, all.size(), done, invoiced, amount);
-                prepaid.renewDue(all, today);
+                prepaid.renewDue(subscriptions.billable(), today);
                 finish(id, "COMPLETED", null);
                 return;
             }
             for (SubscriptionSummary subscription : all) {
-                PlanSummary plan = planCache
-                        .computeIfAbsent(subscription.planId(), plans::find)
-                        .orElse(null);
-                BigDecimal billed = plan == null ? null : billOne(subscription, plan, period, today, dryRun, preview);
+                BigDecimal billed = billOne(subscription, context, true, preview);
                 done++;
                 if (billed != null) {
                     invoiced++;
@@ -257,15 +257,72 @@ public class BillingService {
         }
     }
 
+    /**
+     * The invoice lines of one subscription for the period: one per stretch on a monthly postpaid plan (a plan
+     * change splits it; suspension, when not billed, and termination cut it), each prorated by its days.
+     */
+    private List<InvoiceWriter.Charge> lines(
+            SubscriptionSummary subscription, Context context, java.util.Currency currency) {
+        List<ServiceSegments.Change> changes = new ArrayList<>();
+        for (BillingChange change : context.changes().getOrDefault(subscription.id(), List.of())) {
+            if (change.fromStatus() == io.moonknight.subscriptions.SubscriptionStatus.PENDING) {
+                continue; // the start date, not the day it was switched on, is when billing starts
+            }
+            changes.add(new ServiceSegments.Change(
+                    LocalDate.ofInstant(change.occurredAt(), context.zone()),
+                    change.fromStatus() == null ? null : change.fromStatus().name(),
+                    change.toStatus() == null ? null : change.toStatus().name(),
+                    change.fromPlan(),
+                    change.toPlan()));
+        }
+        Period period = context.period();
+        List<InvoiceWriter.Charge> lines = new ArrayList<>();
+        for (var segment : ServiceSegments.split(
+                period,
+                subscription.startDate(),
+                subscription.status().name(),
+                subscription.planId(),
+                changes,
+                context.billedStatuses())) {
+            PlanSummary plan =
+                    context.plans().computeIfAbsent(segment.plan(), plans::find).orElse(null);
+            if (plan == null || plan.billingType() != BillingType.MONTHLY_POSTPAID) {
+                continue; // prepaid, data packs and vouchers are charged when bought
+            }
+            lines.add(new InvoiceWriter.Charge(
+                    label(plan, period, segment.days()),
+                    subscription.id(),
+                    segment.days().start(),
+                    segment.days().end(),
+                    Proration.charge(plan.price(), period, segment.days(), currency),
+                    plan.taxClass()));
+        }
+        return lines;
+    }
+
+    private static BigDecimal sum(List<InvoiceWriter.Charge> lines) {
+        return lines.stream().map(InvoiceWriter.Charge::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
     /** Bills a chunk in the caller's transaction: claims its periods, then issues all its invoices at once. */
-    private int billChunk(
-            List<SubscriptionSummary> chunk,
-            Map<UUID, Optional<PlanSummary>> planCache,
-            Period period,
-            LocalDate today,
-            BigDecimal[] amount) {
+    private int billChunk(List<SubscriptionSummary> chunk, Context context, BigDecimal[] amount) {
+        Period period = context.period();
+        Map<UUID, Accounts.Account> byCustomer = accounts.ofAll(
+                chunk.stream().map(SubscriptionSummary::customerId).distinct().toList());
+        Map<UUID, List<InvoiceWriter.Charge>> linesOf = new HashMap<>();
         Map<UUID, UUID> invoiceFor = new HashMap<>();
-        chunk.forEach(s -> invoiceFor.put(s.id(), UUID.randomUUID()));
+        for (SubscriptionSummary subscription : chunk) {
+            Accounts.Account account = java.util.Objects.requireNonNull(byCustomer.get(subscription.customerId()));
+            List<InvoiceWriter.Charge> lines = lines(subscription, context, account.currency());
+            if (!lines.isEmpty()) {
+                linesOf.put(subscription.id(), lines);
+                invoiceFor.put(subscription.id(), UUID.randomUUID());
+            }
+        }
+        if (invoiceFor.isEmpty()) {
+            return 0;
+        }
+        List<UUID> subscriptionIds = List.copyOf(invoiceFor.keySet());
         java.util.Set<UUID> claimed = new java.util.HashSet<>(jdbc.sql("""
             insert into billing.billed_periods (tenant_id, subscription_id, period_start, invoice_id)
             select :t, s, :p, i from unnest(cast(:subs as uuid[]), cast(:invoices as uuid[])) as x(s, i)
@@ -273,74 +330,64 @@ public class BillingService {
             """)
                 .param("t", TenantContext.require())
                 .param("p", period.start())
-                .param("subs", io.moonknight.shared.db.SqlArrays.literal(invoiceFor.keySet()))
+                .param("subs", io.moonknight.shared.db.SqlArrays.literal(subscriptionIds))
                 .param(
                         "invoices",
-                        io.moonknight.shared.db.SqlArrays.literal(invoiceFor.keySet().stream()
-                                .map(invoiceFor::get)
-                                .toList()))
+                        io.moonknight.shared.db.SqlArrays.literal(
+                                subscriptionIds.stream().map(invoiceFor::get).toList()))
                 .query(UUID.class)
                 .list());
-        var mine = chunk.stream().filter(s -> claimed.contains(s.id())).toList();
-        Map<UUID, Accounts.Account> byCustomer = accounts.ofAll(
-                mine.stream().map(SubscriptionSummary::customerId).distinct().toList());
-        List<InvoiceWriter.Draft> drafts = new ArrayList<>(mine.size());
-        for (SubscriptionSummary subscription : mine) {
-            PlanSummary plan = java.util.Objects.requireNonNull(planCache.get(subscription.planId()))
-                    .orElseThrow();
-            Accounts.Account account = java.util.Objects.requireNonNull(byCustomer.get(subscription.customerId()));
-            Period used = java.util.Objects.requireNonNull(period.clip(subscription.startDate(), period.end()));
-            BigDecimal charge = Proration.charge(plan.price(), period, used, account.currency());
+        List<InvoiceWriter.Draft> drafts = new ArrayList<>(claimed.size());
+        for (SubscriptionSummary subscription : chunk) {
+            if (!claimed.contains(subscription.id())) {
+                continue;
+            }
+            List<InvoiceWriter.Charge> lines = java.util.Objects.requireNonNull(linesOf.get(subscription.id()));
             drafts.add(new InvoiceWriter.Draft(
                     java.util.Objects.requireNonNull(invoiceFor.get(subscription.id())),
-                    account,
-                    new InvoiceWriter.Charge(
-                            label(plan, period, used),
-                            subscription.id(),
-                            used.start(),
-                            used.end(),
-                            charge,
-                            plan.taxClass()),
+                    java.util.Objects.requireNonNull(byCustomer.get(subscription.customerId())),
+                    lines,
                     period.start(),
                     period.end()));
-            amount[0] = amount[0].add(charge);
+            amount[0] = amount[0].add(sum(lines));
         }
-        writer.issueAll(drafts, today);
+        writer.issueAll(drafts, context.today());
         credit.applyWhereFree(
-                byCustomer.values().stream().map(Accounts.Account::id).toList());
+                drafts.stream().map(d -> d.account().id()).distinct().toList());
         return drafts.size();
     }
 
     private static String label(PlanSummary plan, Period period, Period used) {
-        return plan.name() + " " + period.start() + " – " + period.end().minusDays(1)
+        return plan.name() + " " + used.start() + " – " + used.end().minusDays(1)
                 + (used.days() < period.days() ? " (" + used.days() + " of " + period.days() + " days)" : "");
     }
 
     /** Bills one subscription for the period; returns the amount, or null when there was nothing to bill. */
     private @Nullable BigDecimal billOne(
-            SubscriptionSummary subscription,
-            PlanSummary plan,
-            Period period,
-            LocalDate today,
-            boolean dryRun,
-            List<String> preview) {
-        if (plan.billingType() != BillingType.MONTHLY_POSTPAID) {
-            return null; // prepaid, data packs and vouchers are charged when bought
-        }
-        Period used = period.clip(subscription.startDate(), period.end());
-        if (used == null) {
+            SubscriptionSummary subscription, Context context, boolean dryRun, List<String> preview) {
+        Period period = context.period();
+        if (period.clip(subscription.startDate(), period.end()) == null) {
             return null;
         }
         if (dryRun) {
-            var currency = java.util.Currency.getInstance(plan.currency());
-            BigDecimal amount = Proration.charge(plan.price(), period, used, currency);
-            if (!billed(subscription.id(), period)) {
-                preview.add(subscription.username() + ": " + amount + " " + plan.currency());
-                return amount;
+            if (billed(subscription.id(), period)) {
+                return null;
             }
-            return null;
+            var currency = accounts.tenantCurrency();
+            List<InvoiceWriter.Charge> lines = lines(subscription, context, currency);
+            if (lines.isEmpty()) {
+                return null;
+            }
+            BigDecimal amount = sum(lines);
+            preview.add(subscription.username() + ": " + amount.toPlainString() + " " + currency.getCurrencyCode());
+            return amount;
         }
         return transactions.execute(status -> {
+            Accounts.Account account = accounts.of(subscription.customerId());
+            List<InvoiceWriter.Charge> lines = lines(subscription, context, account.currency());
+            if (lines.isEmpty()) {
+                return null;
+            }
             UUID invoiceId = UUID.randomUUID();
             int claimed = jdbc.sql("""
                 insert into billing.billed_periods (tenant_id, subscription_id, period_start, invoice_id)
@@ -354,18 +401,7 @@ public class BillingService {
             if (claimed == 0) {
                 return null;
             }
-            Accounts.Account account = accounts.of(subscription.customerId());
-            BigDecimal amount = Proration.charge(plan.price(), period, used, account.currency());
-            String label = plan.name() + " " + period.start() + " – "
-                    + period.end().minusDays(1)
-                    + (used.days() < period.days() ? " (" + used.days() + " of " + period.days() + " days)" : "");
-            UUID issued = writer.issue(
-                    account,
-                    List.of(new InvoiceWriter.Charge(
-                            label, subscription.id(), used.start(), used.end(), amount, plan.taxClass())),
-                    period.start(),
-                    period.end(),
-                    today);
+            UUID issued = writer.issue(account, lines, period.start(), period.end(), context.today());
             jdbc.sql("update billing.billed_periods set invoice_id = :i where subscription_id = :s and"
                             + " period_start = :p")
                     .param("i", issued)
@@ -373,7 +409,7 @@ public class BillingService {
                     .param("p", period.start())
                     .update();
             credit.apply(account.id());
-            return amount;
+            return sum(lines);
         });
     }
 

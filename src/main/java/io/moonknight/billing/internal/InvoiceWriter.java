@@ -125,11 +125,11 @@ class InvoiceWriter {
         return id;
     }
 
-    /** One invoice of a billing run: its id (already claimed), account and single charge. */
-    record Draft(UUID id, Accounts.Account account, Charge charge, LocalDate periodStart, LocalDate periodEnd) {}
+    /** One invoice of a billing run: its id (already claimed), account and lines. */
+    record Draft(UUID id, Accounts.Account account, List<Charge> lines, LocalDate periodStart, LocalDate periodEnd) {}
 
     /**
-     * Issues many single-line invoices at once in the caller's transaction: a block of consecutive numbers
+     * Issues many invoices at once in the caller's transaction: a block of consecutive numbers
      * taken from the tenant's counter in one update (so still gapless), then invoices, lines and ledger entries
      * each written with one statement. Audited as one record for the batch.
      */
@@ -161,6 +161,11 @@ class InvoiceWriter {
         List<Object> taxes = new ArrayList<>();
         List<Object> totals = new ArrayList<>();
         List<Object> lineIds = new ArrayList<>();
+        List<Object> lineInvoices = new ArrayList<>();
+        List<Object> positions = new ArrayList<>();
+        List<Object> lineNets = new ArrayList<>();
+        List<Object> lineTaxes = new ArrayList<>();
+        List<Object> lineTotals = new ArrayList<>();
         List<Object> descriptions = new ArrayList<>();
         List<Object> subscriptions = new ArrayList<>();
         List<Object> lineStarts = new ArrayList<>();
@@ -171,16 +176,35 @@ class InvoiceWriter {
         BigDecimal sum = BigDecimal.ZERO;
         for (Draft draft : drafts) {
             var currency = draft.account().currency();
-            List<TaxRate> classRates = rates.computeIfAbsent(draft.charge().taxClass(), this::rates);
-            boolean inclusive = !classRates.isEmpty() && classRates.getFirst().inclusive();
-            Tax.Breakdown breakdown = Tax.apply(
-                    draft.charge().amount(),
-                    classRates.stream()
-                            .map(r -> new Tax.Rate(r.name(), r.percent()))
-                            .toList(),
-                    inclusive,
-                    currency);
-            BigDecimal tax = breakdown.taxes().stream().reduce(Money.zero(currency), BigDecimal::add);
+            BigDecimal net = Money.zero(currency);
+            BigDecimal tax = Money.zero(currency);
+            int position = 1;
+            for (Charge line : draft.lines()) {
+                List<TaxRate> classRates = rates.computeIfAbsent(line.taxClass(), this::rates);
+                boolean inclusive =
+                        !classRates.isEmpty() && classRates.getFirst().inclusive();
+                Tax.Breakdown breakdown = Tax.apply(
+                        line.amount(),
+                        classRates.stream()
+                                .map(r -> new Tax.Rate(r.name(), r.percent()))
+                                .toList(),
+                        inclusive,
+                        currency);
+                BigDecimal lineTax = breakdown.taxes().stream().reduce(Money.zero(currency), BigDecimal::add);
+                net = net.add(breakdown.net());
+                tax = tax.add(lineTax);
+                lineIds.add(UUID.randomUUID());
+                lineInvoices.add(draft.id());
+                positions.add(position++);
+                lineNets.add(breakdown.net());
+                lineTaxes.add(lineTax);
+                lineTotals.add(breakdown.gross());
+                descriptions.add(line.description());
+                subscriptions.add(line.subscriptionId());
+                lineStarts.add(line.periodStart());
+                lineEnds.add(line.periodEnd());
+            }
+            BigDecimal total = net.add(tax);
             String number = InvoiceNumbers.format(block.getValue(), issuedOn, sequence++);
             ids.add(draft.id());
             accountIds.add(draft.account().id());
@@ -190,17 +214,12 @@ class InvoiceWriter {
             dues.add(issuedOn.plusDays(draft.account().paymentTerms()));
             starts.add(draft.periodStart());
             ends.add(draft.periodEnd());
-            nets.add(breakdown.net());
+            nets.add(net);
             taxes.add(tax);
-            totals.add(breakdown.gross());
-            lineIds.add(UUID.randomUUID());
-            descriptions.add(draft.charge().description());
-            subscriptions.add(draft.charge().subscriptionId());
-            lineStarts.add(draft.charge().periodStart());
-            lineEnds.add(draft.charge().periodEnd());
+            totals.add(total);
             ledgerIds.add(UUID.randomUUID());
             ledgerTexts.add("Invoice " + number);
-            sum = sum.add(breakdown.gross());
+            sum = sum.add(total);
         }
         var now = java.sql.Timestamp.from(clock.instant());
         jdbc.sql("""
@@ -230,21 +249,22 @@ class InvoiceWriter {
         jdbc.sql("""
             insert into billing.invoice_lines (id, invoice_id, position, description, subscription_id, period_start,
                 period_end, net, tax, total)
-            select id, invoice, 1, description, subscription, ps, pe, net, tax, total
-            from unnest(cast(:ids as uuid[]), cast(:invoices as uuid[]), cast(:descriptions as text[]),
-                cast(:subscriptions as uuid[]), cast(:starts as date[]), cast(:ends as date[]), cast(:nets as numeric[]),
-                cast(:taxes as numeric[]), cast(:totals as numeric[]))
-                as x(id, invoice, description, subscription, ps, pe, net, tax, total)
+            select id, invoice, position, description, subscription, ps, pe, net, tax, total
+            from unnest(cast(:ids as uuid[]), cast(:invoices as uuid[]), cast(:positions as int[]),
+                cast(:descriptions as text[]), cast(:subscriptions as uuid[]), cast(:starts as date[]),
+                cast(:ends as date[]), cast(:nets as numeric[]), cast(:taxes as numeric[]), cast(:totals as numeric[]))
+                as x(id, invoice, position, description, subscription, ps, pe, net, tax, total)
             """)
                 .param("ids", SqlArrays.literal(lineIds))
-                .param("invoices", SqlArrays.literal(ids))
+                .param("invoices", SqlArrays.literal(lineInvoices))
+                .param("positions", SqlArrays.literal(positions))
                 .param("descriptions", SqlArrays.literal(descriptions))
                 .param("subscriptions", SqlArrays.literal(subscriptions))
                 .param("starts", SqlArrays.literal(lineStarts))
                 .param("ends", SqlArrays.literal(lineEnds))
-                .param("nets", SqlArrays.literal(nets))
-                .param("taxes", SqlArrays.literal(taxes))
-                .param("totals", SqlArrays.literal(totals))
+                .param("nets", SqlArrays.literal(lineNets))
+                .param("taxes", SqlArrays.literal(lineTaxes))
+                .param("totals", SqlArrays.literal(lineTotals))
                 .update();
         jdbc.sql("""
             insert into billing.ledger_entries (id, tenant_id, account_id, occurred_at, kind, amount, reference_id,

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -54,7 +53,29 @@ public class RadiusServer implements SmartLifecycle {
     private final AccessHandler access;
     private final AccountingHandler accounting;
     private final PacketCodec codec = new PacketCodec(new StandardDictionary());
-    private final Cache<String, byte[]> answered = Caffeine.newBuilder()
+    /**
+     * The last answer per client socket and identifier (RFC 5080 duplicate detection, as FreeRADIUS keys it): a
+     * retransmission has the same identifier and authenticator, and a new request from that socket with the same
+     * identifier replaces the entry. Bounded by 256 entries per NAS socket rather than by traffic, so answers do
+     * not pile up in the old generation at 30,000 requests a second.
+     */
+    private record Slot(InetAddress address, int port, int identifier, boolean accounting) {}
+
+    private static final class Answer {
+        private final byte[] authenticator;
+        private final byte[] response;
+
+        Answer(byte[] authenticator, byte[] response) {
+            this.authenticator = authenticator;
+            this.response = response;
+        }
+
+        boolean answers(byte[] sent) {
+            return Arrays.equals(authenticator, sent);
+        }
+    }
+
+    private final Cache<Slot, Answer> answered = Caffeine.newBuilder()
             .maximumSize(200_000)
             .expireAfterWrite(Duration.ofSeconds(30))
             .build();
@@ -182,10 +203,11 @@ public class RadiusServer implements SmartLifecycle {
             return;
         }
         UUID nas = client.nas().nasId();
-        String key = nas + ":" + (data[1] & 0xff) + ":" + HexFormat.of().formatHex(data, 4, 20);
-        byte[] cached = answered.getIfPresent(key);
-        if (cached != null) {
-            send(socket, cached, from, port);
+        Slot key = new Slot(from, port, data[1] & 0xff, accountingPort);
+        byte[] sentAuthenticator = Arrays.copyOfRange(data, 4, 20);
+        Answer cached = answered.getIfPresent(key);
+        if (cached != null && cached.answers(sentAuthenticator)) {
+            send(socket, cached.response, from, port);
             return;
         }
         Packet request;
@@ -213,7 +235,7 @@ public class RadiusServer implements SmartLifecycle {
                 }
                 registry.seen(nas, NasRegistry.Outcome.ACCOUNTING);
                 byte[] response = encode(client, ACCOUNTING_RESPONSE, List.of(), identifier, authenticator, false);
-                answered.put(key, response);
+                answered.put(key, new Answer(sentAuthenticator, response));
                 send(socket, response, from, port);
             });
             return;
@@ -225,7 +247,7 @@ public class RadiusServer implements SmartLifecycle {
         byte[] response = encode(
                 client, decision.accept() ? ACCESS_ACCEPT : ACCESS_REJECT, attributes, identifier, authenticator, true);
         registry.seen(nas, decision.accept() ? NasRegistry.Outcome.ACCEPTED : NasRegistry.Outcome.REJECTED);
-        answered.put(key, response);
+        answered.put(key, new Answer(sentAuthenticator, response));
         send(socket, response, from, port);
     }
 

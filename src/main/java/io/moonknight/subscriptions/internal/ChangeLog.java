@@ -70,6 +70,37 @@ public class ChangeLog {
                 .update();
     }
 
+    /** What billing needs of the log since {@code since}: status steps and plan changes, oldest first. */
+    java.util.Map<UUID, List<io.moonknight.subscriptions.BillingChange>> billingChanges(Instant since) {
+        var found = new java.util.HashMap<UUID, List<io.moonknight.subscriptions.BillingChange>>();
+        jdbc.sql("""
+            select subscription_id, occurred_at, from_status, to_status, details ->> 'fromPlanId' as from_plan,
+                   details ->> 'toPlanId' as to_plan
+            from subscriptions.subscription_changes
+            where tenant_id = :tenant and occurred_at >= :since
+              and ((from_status is not null and to_status is not null and from_status <> to_status)
+                   or kind in ('plan-changed', 'plan-changed-scheduled'))
+            order by occurred_at, id
+            """)
+                .param("tenant", TenantContext.require())
+                .param("since", Timestamp.from(since))
+                .query((row, i) -> new io.moonknight.subscriptions.BillingChange(
+                        row.getObject("subscription_id", UUID.class),
+                        row.getTimestamp("occurred_at").toInstant(),
+                        status(row.getString("from_status")),
+                        status(row.getString("to_status")),
+                        uuid(row.getString("from_plan")),
+                        uuid(row.getString("to_plan"))))
+                .list()
+                .forEach(c -> found.computeIfAbsent(c.subscriptionId(), s -> new java.util.ArrayList<>())
+                        .add(c));
+        return found;
+    }
+
+    private static @Nullable UUID uuid(@Nullable String value) {
+        return value == null ? null : UUID.fromString(value);
+    }
+
     List<Change> list(UUID subscriptionId) {
         return jdbc.sql("""
             select * from subscriptions.subscription_changes where tenant_id = :tenant and subscription_id = :id

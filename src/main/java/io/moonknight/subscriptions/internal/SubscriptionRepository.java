@@ -12,4 +12,7 @@ interface SubscriptionRepository extends JpaRepository<Subscription, UUID> {
     long countByStatus(SubscriptionStatus status);
 
     List<Subscription> findAllByStatusInOrderByCreatedAt(java.util.Collection<SubscriptionStatus> statuses);
+
+    List<Subscription> findAllByStatusAndStatusChangedAtGreaterThanEqualOrderByCreatedAt(
+            SubscriptionStatus status, java.time.Instant since);
 }

@@ -472,6 +472,23 @@ public class SubscriptionService implements SubscriptionDirectory, SubscriptionL
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<SubscriptionSummary> billable(Instant endedSince) {
+        List<SubscriptionSummary> all = new java.util.ArrayList<>(billable());
+        subscriptions
+                .findAllByStatusAndStatusChangedAtGreaterThanEqualOrderByCreatedAt(
+                        SubscriptionStatus.TERMINATED, endedSince)
+                .forEach(s -> all.add(s.summary()));
+        return all;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, List<io.moonknight.subscriptions.BillingChange>> billingChanges(Instant since) {
+        return changes.billingChanges(since);
+    }
+
+    @Override
     public List<String> poolUses(UUID poolId) {
         return changes.uses("ipv4_pool_id = :id or ipv6_pool_id = :id", poolId);
     }
@@ -566,7 +583,15 @@ public class SubscriptionService implements SubscriptionDirectory, SubscriptionL
                 null,
                 null,
                 null,
-                Map.of("from", current.name(), "to", target.name()));
+                Map.of(
+                        "from",
+                        current.name(),
+                        "to",
+                        target.name(),
+                        "fromPlanId",
+                        current.id(),
+                        "toPlanId",
+                        target.id()));
         events.publishEvent(new SubscriptionPlanChanged(
                 tenant(),
                 subscription.id(),

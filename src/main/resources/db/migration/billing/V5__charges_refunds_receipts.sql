@@ -48,3 +48,7 @@ create table receipt_sequences (
     next      bigint not null default 1,
     format    text   not null default 'RCP-{yyyy}-{seq:6}'
 );
+
+-- A plan's setup fee is charged once per subscription, when it is first activated.
+create unique index charges_plan_setup_fee_uq on charges (subscription_id)
+    where kind = 'SETUP_FEE' and created_by = 'plan setup fee';

@@ -454,6 +454,47 @@ class BillingApiTest {
     }
 
     @Test
+    void aPlansSetupFeeIsChargedOnceWhenTheSubscriptionIsActivated() {
+        plan = api.post(
+                        "/api/v1/plans",
+                        Map.of(
+                                "code",
+                                "FIT",
+                                "name",
+                                "Fitted 20",
+                                "billingType",
+                                "MONTHLY_POSTPAID",
+                                "price",
+                                "2000",
+                                "setupFee",
+                                "1000",
+                                "downloadKbps",
+                                20_000,
+                                "uploadKbps",
+                                10_000),
+                        tenant.adminToken())
+                .text("id");
+        String customer = customerWith("fitted", TestTenants.today());
+        var charges = api.get("/api/v1/customers/" + customer + "/charges", tenant.adminToken())
+                .json();
+        assertThat(charges.size()).isEqualTo(1);
+        assertThat(charges.get(0).path("kind").asString()).isEqualTo("SETUP_FEE");
+        assertThat(charges.get(0).path("status").asString()).isEqualTo("PENDING");
+        assertThat(charges.get(0).path("amount").decimalValue()).isEqualByComparingTo("1000");
+        String subscription = subscriptionOf(customer);
+        api.post("/api/v1/subscriptions/" + subscription + "/suspend", Map.of("reason", "x"), tenant.adminToken());
+        api.post("/api/v1/subscriptions/" + subscription + "/resume", null, tenant.adminToken());
+        run();
+        var invoice = invoicesOf(customer).get(0);
+        assertThat(invoice.path("total").decimalValue()).as("once").isEqualByComparingTo("1000");
+        assertThat(api.get("/api/v1/invoices/" + invoice.path("id").asString(), tenant.adminToken())
+                        .json()
+                        .path("lines")
+                        .findValuesAsString("description"))
+                .containsExactly("Setup fee: Fitted 20");
+    }
+
+    @Test
     void badChargesAreRefusedNamingTheField() {
         String customer = customerWith("badcharge", TestTenants.today());
         record Case(Map<String, Object> body, String field) {}

@@ -72,6 +72,8 @@ public class Charges {
     private final SubscriptionDirectory subscriptions;
     private final AuditTrail audit;
     private final Clock clock;
+    private final io.moonknight.plans.PlanCatalog plans;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     Charges(
             JdbcClient jdbc,
@@ -81,7 +83,11 @@ public class Charges {
             CustomerDirectory customers,
             SubscriptionDirectory subscriptions,
             AuditTrail audit,
-            Clock clock) {
+            Clock clock,
+            io.moonknight.plans.PlanCatalog plans,
+            org.springframework.transaction.support.TransactionTemplate transactions) {
+        this.plans = plans;
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.writer = writer;
@@ -166,6 +172,55 @@ public class Charges {
             }
         }
         return get(id);
+    }
+
+    /**
+     * A plan's setup fee becomes a pending charge when a subscription on it is first activated (once per
+     * subscription, however often the event comes); the next run invoices it with the first month.
+     */
+    @org.springframework.transaction.event.TransactionalEventListener(
+            phase = org.springframework.transaction.event.TransactionPhase.AFTER_COMMIT,
+            fallbackExecution = true)
+    void on(io.moonknight.subscriptions.SubscriptionActivated event) {
+        TenantContext.run(event.tenantId(), () -> {
+            var plan = plans.find(event.planId()).orElse(null);
+            if (plan == null || plan.setupFee().signum() <= 0) {
+                return;
+            }
+            // after the activation's commit: a transaction of its own (joining the finished one would never commit)
+            var own = new org.springframework.transaction.support.TransactionTemplate(
+                    java.util.Objects.requireNonNull(transactions.getTransactionManager()));
+            own.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            own.executeWithoutResult(status -> {
+                Accounts.Account account = accounts.of(event.customerId());
+                UUID id = UUID.randomUUID();
+                BigDecimal fee = Money.round(plan.setupFee(), account.currency());
+                int added = jdbc.sql("""
+                    insert into billing.charges (id, tenant_id, account_id, customer_id, subscription_id, kind,
+                        description, quantity, unit_price, amount, tax_class, charge_date, created_at, created_by)
+                    values (:id, :t, :a, :c, :s, 'SETUP_FEE', :description, 1, :fee, :fee, :tax, :date, :now,
+                        'plan setup fee')
+                    on conflict do nothing
+                    """)
+                        .param("id", id)
+                        .param("t", event.tenantId())
+                        .param("a", account.id())
+                        .param("c", event.customerId())
+                        .param("s", event.subscriptionId())
+                        .param("description", "Setup fee: " + plan.name())
+                        .param("fee", fee)
+                        .param("tax", plan.taxClass())
+                        .param("date", LocalDate.now(clock.withZone(accounts.tenantZone())))
+                        .param("now", java.sql.Timestamp.from(clock.instant()))
+                        .update();
+                if (added == 1) {
+                    audit.record(AuditRecord.of("charge.added", "Charge", id)
+                            .with("kind", "SETUP_FEE")
+                            .with("amount", fee)
+                            .with("subscription", event.subscriptionId()));
+                }
+            });
+        });
     }
 
     /** Issues one invoice for the customer's pending charges now; 409 when nothing is pending. */

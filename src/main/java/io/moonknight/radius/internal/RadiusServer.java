@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.aaa4j.radius.core.attribute.Attribute;
 import org.aaa4j.radius.core.attribute.RawAttribute;
@@ -33,10 +31,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The UDP server. One receiving thread per port hands each datagram to a virtual thread, which finds the NAS
- * (by source address, then by which candidate's secret signed the packet), drops what fails the checks,
- * answers retransmissions from a short-lived cache, and otherwise decodes (aaa4j-radius) and handles it.
- * Nothing a client sends can stop the server: every failure is a dropped packet.
+ * The UDP server. A few platform threads per port each receive a datagram into their own buffer and handle it
+ * there: find the NAS (by source address, then by which candidate's secret signed the packet), drop what fails the
+ * checks, answer retransmissions from a short-lived cache, and otherwise decode (aaa4j-radius) and handle it. With
+ * warm caches nothing on that path blocks, and handing each packet to another thread cost more than handling it;
+ * a cache miss blocks one of the threads for a query. Nothing a client sends can stop the server: every failure is
+ * a dropped packet.
  */
 @Component
 public class RadiusServer implements SmartLifecycle {
@@ -80,7 +80,6 @@ public class RadiusServer implements SmartLifecycle {
             .expireAfterWrite(Duration.ofSeconds(30))
             .build();
     private final AtomicLong malformed = new AtomicLong();
-    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final List<DatagramSocket> sockets = new ArrayList<>();
     private volatile boolean running;
     private int authPort;
@@ -119,8 +118,10 @@ public class RadiusServer implements SmartLifecycle {
             authPort = auth.getLocalPort();
             acctPort = acct.getLocalPort();
             running = true;
-            Thread.ofPlatform().name("radius-auth").daemon().start(() -> receive(auth, false));
-            Thread.ofPlatform().name("radius-acct").daemon().start(() -> receive(acct, true));
+            for (int i = 0; i < properties.threads(); i++) {
+                Thread.ofPlatform().name("radius-auth-" + i).daemon().start(() -> receive(auth, false));
+                Thread.ofPlatform().name("radius-acct-" + i).daemon().start(() -> receive(acct, true));
+            }
             log.info(
                     "RADIUS listening on {} ports {} (auth) and {} (accounting)",
                     properties.bindAddress(),
@@ -157,8 +158,10 @@ public class RadiusServer implements SmartLifecycle {
     }
 
     private void receive(DatagramSocket socket, boolean accountingPort) {
+        byte[] buffer = new byte[4096]; // this thread's: nothing keeps it after handle() returns
+        var datagram = new DatagramPacket(buffer, buffer.length);
         while (running) {
-            var datagram = new DatagramPacket(new byte[4096], 4096);
+            datagram.setData(buffer);
             try {
                 socket.receive(datagram);
             } catch (IOException e) {
@@ -167,17 +170,12 @@ public class RadiusServer implements SmartLifecycle {
                 }
                 continue;
             }
-            byte[] data = datagram.getData();
-            int received = datagram.getLength();
             InetAddress from = datagram.getAddress();
-            int port = datagram.getPort();
-            workers.execute(() -> {
-                try {
-                    handle(socket, accountingPort, data, received, from, port);
-                } catch (RuntimeException e) {
-                    log.warn("RADIUS packet from {} dropped: {}", from.getHostAddress(), e.toString());
-                }
-            });
+            try {
+                handle(socket, accountingPort, buffer, datagram.getLength(), from, datagram.getPort());
+            } catch (RuntimeException e) {
+                log.warn("RADIUS packet from {} dropped: {}", from.getHostAddress(), e.toString());
+            }
         }
     }
 

@@ -17,9 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.aaa4j.radius.core.attribute.Attribute;
-import org.aaa4j.radius.core.attribute.RawAttribute;
-import org.aaa4j.radius.core.attribute.attributes.MessageAuthenticator;
 import org.aaa4j.radius.core.dictionary.dictionaries.StandardDictionary;
 import org.aaa4j.radius.core.packet.Packet;
 import org.aaa4j.radius.core.packet.PacketCodec;
@@ -285,25 +282,15 @@ public class RadiusServer implements SmartLifecycle {
         return null;
     }
 
-    private byte[] encode(
+    private static byte[] encode(
             NasRegistry.Client client,
             int code,
             List<byte[]> attributes,
             int identifier,
             byte[] authenticator,
             boolean messageAuthenticator) {
-        List<Attribute<?>> list = new ArrayList<>(attributes.size() + 1);
-        if (messageAuthenticator) {
-            list.add(new MessageAuthenticator());
-        }
-        for (byte[] attribute : attributes) {
-            list.add(new RawAttribute(attribute[0] & 0xff, Arrays.copyOfRange(attribute, 2, attribute.length)));
-        }
-        try {
-            return codec.encodeResponse(new Packet(code, list), client.secret(), identifier, authenticator);
-        } catch (PacketCodecException e) {
-            throw new IllegalStateException("could not encode a RADIUS response", e);
-        }
+        return PacketSecurity.response(
+                code, identifier, authenticator, attributes, client.secret(), messageAuthenticator);
     }
 
     private static void send(DatagramSocket socket, byte[] response, InetAddress to, int port) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # RADIUS benchmark: MoonKnight against FreeRADIUS 3.2 with rlm_sql, same PostgreSQL, same load generator.
 #   bash bench/radius/run.sh            # 100,000 subscribers, 20 s per measurement
-#   USERS=20000 DURATION=10 bash bench/radius/run.sh
+#   USERS=20000 DURATION=10 RATE=10000 bash bench/radius/run.sh
+#   MK_JAVA_OPTS="-XX:MaxGCPauseMillis=10" bash bench/radius/run.sh   # MoonKnight's JVM options (default ZGC)
 # Needs: the PostgreSQL on 127.0.0.1:5432 (trust auth, user postgres); installs freeradius and
 # freeradius-postgresql when missing (Debian). Prints the figures side by side.
 set -euo pipefail
@@ -33,7 +34,7 @@ $PSQL -d postgres -c "drop database if exists $DB" -c "create database $DB"
 echo "== building and starting MoonKnight"
 ./mvnw -q -B -ntp -DskipTests package
 JAR=$(ls target/moonknight-*.jar | grep -v plain | head -1)
-DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" "$JAVA" -Xmx1g ${MK_JAVA_OPTS:-} -Dbench=moonknight-radius-bench -jar "$JAR" \
+DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" "$JAVA" -Xmx1g ${MK_JAVA_OPTS:--XX:+UseZGC} -Dbench=moonknight-radius-bench -jar "$JAR" \
     --server.port=$MK_HTTP --moonknight.data-dir="$WORK/data" --moonknight.demo.enabled=false \
     --moonknight.platform.admin-password=bench-operator-password --moonknight.security.encryption-key="$KEY" \
     --moonknight.radius.auth-port=$MK_AUTH --moonknight.radius.acct-port=$MK_ACCT \

@@ -13,9 +13,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Group commit for accounting: packets queue up, one thread writes whatever has queued (up to 1,000) in one
+ * Group commit for accounting: packets queue up, a writer thread writes whatever has queued (up to 1,000) in one
  * transaction, and only then are their Accounting-Responses sent. Under load many packets share one commit;
- * a packet is never answered before it is durable, so the NAS retransmits anything not written.
+ * a packet is never answered before it is durable, so the NAS retransmits anything not written. There are
+ * {@code moonknight.radius.accounting-writers} writers, each with its own queue; a session always goes to the same
+ * one (by NAS and Acct-Session-Id), so its packets are applied in order and its deltas stay exact, while the
+ * daily usage rows two writers may share are added to (locked in one order, so they cannot deadlock).
  */
 @Component
 class AccountingWriter implements SmartLifecycle {
@@ -25,23 +28,29 @@ class AccountingWriter implements SmartLifecycle {
 
     record Job(RadiusSessionStore.Accounting accounting, CompletableFuture<RadiusSessionStore.Applied> done) {}
 
-    private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>(100_000);
+    private final List<BlockingQueue<Job>> queues = new ArrayList<>();
     private final RadiusSessionStore store;
     private final TransactionTemplate transactions;
     private final LiveCounts live;
     private volatile boolean running;
-    private Thread thread = new Thread(() -> {});
+    private final List<Thread> threads = new ArrayList<>();
 
-    AccountingWriter(RadiusSessionStore store, TransactionTemplate transactions, LiveCounts live) {
+    AccountingWriter(
+            RadiusSessionStore store, TransactionTemplate transactions, LiveCounts live, RadiusProperties properties) {
         this.store = store;
         this.transactions = transactions;
         this.live = live;
+        for (int i = 0; i < Math.max(1, properties.accountingWriters()); i++) {
+            queues.add(new LinkedBlockingQueue<>(100_000));
+        }
     }
 
     /** Queues a packet; the future completes once it is committed (or fails: no answer, the NAS retries). */
     CompletableFuture<RadiusSessionStore.Applied> submit(RadiusSessionStore.Accounting accounting) {
         var job = new Job(accounting, new CompletableFuture<>());
-        if (!running || !queue.offer(job)) {
+        int writer = Math.floorMod(
+                31 * accounting.nas().hashCode() + accounting.acctSessionId().hashCode(), queues.size());
+        if (!running || !queues.get(writer).offer(job)) {
             job.done().completeExceptionally(new IllegalStateException("accounting queue full"));
         }
         return job.done();
@@ -50,13 +59,20 @@ class AccountingWriter implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        thread = Thread.ofPlatform().name("radius-accounting-writer").daemon().start(this::loop);
+        for (int i = 0; i < queues.size(); i++) {
+            BlockingQueue<Job> queue = queues.get(i);
+            threads.add(Thread.ofPlatform()
+                    .name("radius-accounting-writer-" + i)
+                    .daemon()
+                    .start(() -> loop(queue)));
+        }
     }
 
     @Override
     public void stop() {
         running = false;
-        thread.interrupt();
+        threads.forEach(Thread::interrupt);
+        threads.clear();
     }
 
     @Override
@@ -64,7 +80,7 @@ class AccountingWriter implements SmartLifecycle {
         return running;
     }
 
-    private void loop() {
+    private void loop(BlockingQueue<Job> queue) {
         List<Job> batch = new ArrayList<>(BATCH);
         while (running) {
             try {

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param coaTimeout how long to wait for a CoA / Disconnect answer before retrying
  * @param coaAttempts how many times a CoA / Disconnect is sent before it counts as failed
  * @param threads threads per port that receive and handle packets (a cache miss blocks one for a query)
+ * @param accountingWriters accounting group-commit writers (each session always goes to the same one)
  */
 @ConfigurationProperties("moonknight.radius")
 public record RadiusProperties(
@@ -28,4 +29,5 @@ public record RadiusProperties(
         @DefaultValue("30s") Duration cacheTtl,
         @DefaultValue("2s") Duration coaTimeout,
         @DefaultValue("3") int coaAttempts,
-        @DefaultValue("8") int threads) {}
+        @DefaultValue("8") int threads,
+        @DefaultValue("2") int accountingWriters) {}

@@ -193,6 +193,7 @@ class RadiusSessionStore {
                         select tenant_id, subscription_id, day, sum(din), sum(dout) from deltas
                         group by tenant_id, subscription_id, day
                         having sum(din) > 0 or sum(dout) > 0
+                        order by subscription_id, day -- rows locked in one order: concurrent writers cannot deadlock
                         on conflict (subscription_id, day) do update set
                             input_octets = u.input_octets + excluded.input_octets,
                             output_octets = u.output_octets + excluded.output_octets

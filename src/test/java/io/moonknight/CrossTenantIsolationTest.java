@@ -205,6 +205,8 @@ class CrossTenantIsolationTest {
                 new Probe("GET", "/api/v1/subscriptions/{subscription}/changes", null),
                 new Probe("GET", "/api/v1/subscriptions/{subscription}/sessions", null),
                 new Probe("GET", "/api/v1/subscriptions/{subscription}/usage", null),
+                new Probe("GET", "/api/v1/subscriptions/{subscription}/data-packs", null),
+                new Probe("POST", "/api/v1/subscriptions/{subscription}/data-packs", Map.of("planId", bPlan)),
                 new Probe("GET", "/api/v1/customers/{customer}/ledger", null),
                 new Probe("GET", "/api/v1/customers/{customer}/charges", null),
                 new Probe(

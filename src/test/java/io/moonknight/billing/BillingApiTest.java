@@ -26,6 +26,9 @@ class BillingApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    io.moonknight.billing.internal.DataPacks dataPacks;
+
     Api api;
     TestTenants.TenantFixture tenant;
     String plan;
@@ -492,6 +495,105 @@ class BillingApiTest {
                         .path("lines")
                         .findValuesAsString("description"))
                 .containsExactly("Setup fee: Fitted 20");
+    }
+
+    private void used(String subscription, long bytes) {
+        jdbc.sql("""
+            insert into radius.usage_daily (tenant_id, subscription_id, day, input_octets, output_octets)
+            values (:t, cast(:s as uuid), current_date, 0, :bytes)
+            on conflict (subscription_id, day) do update set output_octets = radius.usage_daily.output_octets + :bytes
+            """)
+                .param("t", tenant.id())
+                .param("s", subscription)
+                .param("bytes", bytes)
+                .update();
+    }
+
+    private int consumePacks() {
+        return io.moonknight.shared.tenant.TenantContext.call(tenant.id(), dataPacks::consume);
+    }
+
+    @Test
+    void dataPacksAreInvoicedThenUsedUpByWhatRadiusCountsAndExpire() {
+        String pack = api.post(
+                        "/api/v1/plans",
+                        Map.of(
+                                "code",
+                                "D1G",
+                                "name",
+                                "Data 1 GB",
+                                "billingType",
+                                "DATA_PACK",
+                                "price",
+                                "500",
+                                "validityDays",
+                                30,
+                                "quotaMb",
+                                1000,
+                                "downloadKbps",
+                                10_000,
+                                "uploadKbps",
+                                5_000),
+                        tenant.adminToken())
+                .text("id");
+        String customer = customerWith("packed", TestTenants.today());
+        String subscription = subscriptionOf(customer);
+        used(subscription, 5_000_000_000L); // before the pack: not its to count
+
+        var bought = api.post(
+                "/api/v1/subscriptions/" + subscription + "/data-packs", Map.of("planId", pack), tenant.adminToken());
+        assertThat(bought.status()).as(bought.toString()).isEqualTo(201);
+        assertThat(bought.text("status")).isEqualTo("ACTIVE");
+        assertThat(bought.json().path("quotaBytes").asLong()).isEqualTo(1_000_000_000L);
+        assertThat(api.get("/api/v1/invoices/" + bought.text("invoiceId"), tenant.adminToken())
+                        .json()
+                        .path("total")
+                        .decimalValue())
+                .isEqualByComparingTo("500");
+
+        used(subscription, 300_000_000L);
+        assertThat(consumePacks()).isEqualTo(1);
+        var first = api.get("/api/v1/subscriptions/" + subscription + "/data-packs", tenant.adminToken())
+                .json()
+                .get(0);
+        assertThat(first.path("usedBytes").asLong()).isEqualTo(300_000_000L);
+        assertThat(first.path("remainingBytes").asLong()).isEqualTo(700_000_000L);
+        assertThat(consumePacks()).as("nothing new used").isZero();
+
+        used(subscription, 900_000_000L);
+        consumePacks();
+        var usedUp = api.get("/api/v1/subscriptions/" + subscription + "/data-packs", tenant.adminToken())
+                .json()
+                .get(0);
+        assertThat(usedUp.path("status").asString()).isEqualTo("USED_UP");
+        assertThat(usedUp.path("remainingBytes").asLong()).isZero();
+
+        String second = api.post(
+                        "/api/v1/subscriptions/" + subscription + "/data-packs",
+                        Map.of("planId", pack),
+                        tenant.adminToken())
+                .text("id");
+        jdbc.sql("update billing.data_packs set valid_until = now() - interval '1 minute' where id = cast(:id as uuid)")
+                .param("id", second)
+                .update();
+        consumePacks();
+        assertThat(api.get("/api/v1/subscriptions/" + subscription + "/data-packs", tenant.adminToken())
+                        .json()
+                        .get(0)
+                        .path("status")
+                        .asString())
+                .isEqualTo("EXPIRED");
+
+        var notAPack = api.post(
+                "/api/v1/subscriptions/" + subscription + "/data-packs", Map.of("planId", plan), tenant.adminToken());
+        assertThat(notAPack.status()).isEqualTo(400);
+        assertThat(fields(notAPack)).contains("planId");
+        assertThat(api.post(
+                                "/api/v1/subscriptions/" + UUID.randomUUID() + "/data-packs",
+                                Map.of("planId", pack),
+                                tenant.adminToken())
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test

@@ -168,5 +168,38 @@ class BillingBrowserTest {
         assertThat(page.locator(".alert-success")).containsText("Refund of 200");
         assertThat(page.locator("#ledger-balance")).containsText("300.00");
         assertThat(page.locator("#customer-payments")).containsText("refunded 200.00");
+
+        // a data pack bought from the subscription page's panel
+        api.post(
+                "/api/v1/plans",
+                Map.of(
+                        "code",
+                        "D5",
+                        "name",
+                        "Data 5 GB",
+                        "billingType",
+                        "DATA_PACK",
+                        "price",
+                        "200",
+                        "validityDays",
+                        30,
+                        "quotaMb",
+                        5000,
+                        "downloadKbps",
+                        10_000,
+                        "uploadKbps",
+                        5_000),
+                tenant.adminToken());
+        String subscription = api.get("/api/v1/subscriptions?customerId=" + customer, tenant.adminToken())
+                .json()
+                .path("items")
+                .get(0)
+                .path("id")
+                .asString();
+        page.navigate(base + "/subscriptions/" + subscription);
+        assertThat(page.locator("#data-pack-list")).containsText("No data packs");
+        page.locator("#data-pack-form button[type=submit]").click();
+        assertThat(page.locator(".alert-success")).containsText("Data 5 GB bought and invoiced");
+        assertThat(page.locator("#data-pack-list")).containsText("0.00 of 5.00 GB used");
     }
 }

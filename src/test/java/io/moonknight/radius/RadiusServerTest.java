@@ -337,11 +337,15 @@ class RadiusServerTest {
         assertThat(coa.signedCorrectly()).isTrue();
         assertThat(coa.text(44)).isEqualTo("F-1");
         assertThat(coa.vendorText(14988, 8)).isEqualTo("1M/1M");
-        var live = api.get("/api/v1/sessions?q=frank", tenant.adminToken())
-                .json()
-                .path("items")
-                .get(0);
-        assertThat(live.path("lastActionResult").asString()).startsWith("ACK");
+        // the NAS's answer is recorded on the session once it arrives, after the CoA went out
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(api.get("/api/v1/sessions?q=frank", tenant.adminToken())
+                                .json()
+                                .path("items")
+                                .get(0)
+                                .path("lastActionResult")
+                                .asString())
+                        .startsWith("ACK"));
     }
 
     @Test

@@ -33,6 +33,12 @@ class BillingConfiguration {
     }
 
     @Bean
+    io.moonknight.shared.console.SubscriptionPanel dataPacksPanel() {
+        return new io.moonknight.shared.console.SubscriptionPanel(
+                "data-packs", READ, "/billing/subscriptions/{subscriptionId}/data-packs", 20, false);
+    }
+
+    @Bean
     CustomerTab billingTab() {
         return new CustomerTab("billing", "Billing", READ, "/billing/for-customer/{customerId}", 10);
     }

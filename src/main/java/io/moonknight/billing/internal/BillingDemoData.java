@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Demo billing with some months of history: the runs of the last three months and this one, the older invoices
  * paid, last month's mostly paid (a few part-paid, a few overdue with a promise to pay), this month's open; a
- * few one-time charges (devices invoiced at once, setup fees pending) and a refunded overpayment.
+ * few one-time charges (devices invoiced at once, setup fees pending), a data pack and a refunded overpayment.
  */
 @Component
 class BillingDemoData implements DemoDataContributor {
@@ -27,6 +27,9 @@ class BillingDemoData implements DemoDataContributor {
     private final Accounts accounts;
     private final CustomerDirectory customers;
     private final Clock clock;
+    private final DataPacks packs;
+    private final io.moonknight.plans.PlanCatalog plans;
+    private final io.moonknight.subscriptions.SubscriptionDirectory subscriptions;
 
     BillingDemoData(
             BillingService billing,
@@ -34,7 +37,13 @@ class BillingDemoData implements DemoDataContributor {
             BillingAccounts billingAccounts,
             Accounts accounts,
             CustomerDirectory customers,
-            Clock clock) {
+            Clock clock,
+            DataPacks packs,
+            io.moonknight.plans.PlanCatalog plans,
+            io.moonknight.subscriptions.SubscriptionDirectory subscriptions) {
+        this.packs = packs;
+        this.plans = plans;
+        this.subscriptions = subscriptions;
         this.billing = billing;
         this.charges = charges;
         this.billingAccounts = billingAccounts;
@@ -103,6 +112,16 @@ class BillingDemoData implements DemoDataContributor {
                                 null,
                                 null),
                         false);
+            } else if (i == 5) {
+                var pack = plans.sellable().stream()
+                        .filter(p -> p.billingType() == io.moonknight.plans.BillingType.DATA_PACK)
+                        .findFirst();
+                var subscription = subscriptions.ofCustomer(customer.id()).stream()
+                        .filter(s -> s.status() != io.moonknight.subscriptions.SubscriptionStatus.TERMINATED)
+                        .findFirst();
+                if (pack.isPresent() && subscription.isPresent()) {
+                    packs.buy(subscription.get().id(), pack.get().id());
+                }
             } else if (i == 8) {
                 var payment = billing.recordPayment(customer.id(), new BigDecimal("500"), "CASH", null, List.of());
                 if (payment.unallocated().signum() > 0) {

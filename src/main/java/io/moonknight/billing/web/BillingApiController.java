@@ -25,8 +25,6 @@ import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -46,13 +44,16 @@ class BillingApiController {
     private final BillingSettingsService settings;
     private final Charges charges;
     private final BillingAccounts accounts;
+    private final io.moonknight.billing.internal.DataPacks packs;
 
     BillingApiController(
             BillingService billing,
             io.moonknight.billing.internal.InvoiceDocuments pdfs,
             BillingSettingsService settings,
             Charges charges,
-            BillingAccounts accounts) {
+            BillingAccounts accounts,
+            io.moonknight.billing.internal.DataPacks packs) {
+        this.packs = packs;
         this.billing = billing;
         this.pdfs = pdfs;
         this.settings = settings;
@@ -191,6 +192,31 @@ class BillingApiController {
         return charges.cancel(id);
     }
 
+    record DataPackRequest(
+            @Schema(description = "A data pack plan") @NotNull
+            UUID planId) {}
+
+    @PostMapping("/api/v1/subscriptions/{id}/data-packs")
+    @PreAuthorize("hasAuthority('billing:write')")
+    @Operation(
+            summary = "Buy a data pack for a subscription",
+            description =
+                    "The plan's quota, valid for its days from now; invoiced at once (paid from credit where there is"
+                            + " some). Usage counted by RADIUS after the purchase is taken from it, oldest pack first.")
+    ResponseEntity<io.moonknight.billing.internal.DataPacks.Pack> buyPack(
+            @PathVariable UUID id, @Valid @RequestBody DataPackRequest request) {
+        var pack = packs.buy(id, request.planId());
+        return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
+                .body(pack);
+    }
+
+    @GetMapping("/api/v1/subscriptions/{id}/data-packs")
+    @PreAuthorize("hasAuthority('billing:read')")
+    @Operation(summary = "A subscription's data packs", description = "Newest first, with what is used and left")
+    List<io.moonknight.billing.internal.DataPacks.Pack> subscriptionPacks(@PathVariable UUID id) {
+        return packs.ofSubscription(id);
+    }
+
     record RefundRequest(
             @Schema(example = "200.00") @NotNull @Positive BigDecimal amount,
 
@@ -219,16 +245,8 @@ class BillingApiController {
     @Operation(summary = "A payment's receipt as PDF", description = "With its gapless receipt number")
     ResponseEntity<byte[]> receipt(@PathVariable UUID id) {
         var payment = billing.payment(id);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename((payment.receiptNumber() == null ? "receipt" : payment.receiptNumber())
-                                        + ".pdf")
-                                .build()
-                                .toString())
-                .body(pdfs.receipt(id));
+        return PdfDownloads.of(
+                payment.receiptNumber() == null ? "receipt" : payment.receiptNumber(), pdfs.receipt(id), false);
     }
 
     /** The settings as sent: everything required, lists replace what was there. */
@@ -310,15 +328,7 @@ class BillingApiController {
     @Operation(summary = "An invoice as PDF", description = "With the tenant's name as letterhead")
     ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
         var invoice = billing.invoice(id);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename((invoice.number() == null ? "invoice" : invoice.number()) + ".pdf")
-                                .build()
-                                .toString())
-                .body(pdfs.pdf(id));
+        return PdfDownloads.of(invoice.number() == null ? "invoice" : invoice.number(), pdfs.pdf(id), false);
     }
 
     @PostMapping("/api/v1/invoices/{id}/void")

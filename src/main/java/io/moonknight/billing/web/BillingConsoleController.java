@@ -31,13 +31,19 @@ class BillingConsoleController {
     private final BillingSettingsService settings;
     private final Charges charges;
     private final BillingAccounts accounts;
+    private final io.moonknight.billing.internal.DataPacks packs;
+    private final io.moonknight.plans.PlanCatalog plans;
 
     BillingConsoleController(
             BillingService billing,
             io.moonknight.billing.internal.InvoiceDocuments documents,
             BillingSettingsService settings,
             Charges charges,
-            BillingAccounts accounts) {
+            BillingAccounts accounts,
+            io.moonknight.billing.internal.DataPacks packs,
+            io.moonknight.plans.PlanCatalog plans) {
+        this.packs = packs;
+        this.plans = plans;
         this.billing = billing;
         this.documents = documents;
         this.settings = settings;
@@ -72,15 +78,7 @@ class BillingConsoleController {
     @PreAuthorize("hasAuthority('billing:read')")
     org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
         var invoice = billing.invoice(id);
-        return org.springframework.http.ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-                .header(
-                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                        org.springframework.http.ContentDisposition.inline()
-                                .filename((invoice.number() == null ? "invoice" : invoice.number()) + ".pdf")
-                                .build()
-                                .toString())
-                .body(documents.pdf(id));
+        return PdfDownloads.of(invoice.number() == null ? "invoice" : invoice.number(), documents.pdf(id), true);
     }
 
     @PostMapping("/invoices/{id}/void")
@@ -126,7 +124,7 @@ class BillingConsoleController {
             @RequestParam MultiValueMap<String, String> params,
             RedirectAttributes redirect) {
         var form = FormValues.of(params);
-        try {
+        return onTab(customerId, redirect, () -> {
             var price = form.decimal("unitPrice");
             var quantity = form.has("quantity") ? form.decimal("quantity") : java.math.BigDecimal.ONE;
             if (price == null && !form.has("unitPrice")) {
@@ -144,30 +142,22 @@ class BillingConsoleController {
                             null,
                             null),
                     form.checked("invoiceNow"));
-            redirect.addFlashAttribute(
-                    "flash",
-                    "Charge \u201c" + charge.description() + "\u201d added"
-                            + (charge.invoiceId() == null ? "; the next billing run invoices it." : " and invoiced."));
-        } catch (ProblemException problem) {
-            redirect.addFlashAttribute("flashError", problem.summary());
-        }
-        return "redirect:/customers/" + customerId + "?tab=billing";
+            return "Charge \u201c" + charge.description() + "\u201d added"
+                    + (charge.invoiceId() == null ? "; the next billing run invoices it." : " and invoiced.");
+        });
     }
 
     @PostMapping("/for-customer/{customerId}/charges/{chargeId}/cancel")
     @PreAuthorize("hasAuthority('billing:write')")
     String cancelCharge(@PathVariable UUID customerId, @PathVariable UUID chargeId, RedirectAttributes redirect) {
-        try {
+        return onTab(customerId, redirect, () -> {
             var charge = charges.get(chargeId);
             if (!charge.customerId().equals(customerId)) {
                 throw ProblemException.notFound("Charge", chargeId);
             }
             charges.cancel(chargeId);
-            redirect.addFlashAttribute("flash", "Charge \u201c" + charge.description() + "\u201d cancelled.");
-        } catch (ProblemException problem) {
-            redirect.addFlashAttribute("flashError", problem.summary());
-        }
-        return "redirect:/customers/" + customerId + "?tab=billing";
+            return "Charge \u201c" + charge.description() + "\u201d cancelled.";
+        });
     }
 
     @PostMapping("/for-customer/{customerId}/payments/{paymentId}/refund")
@@ -178,7 +168,7 @@ class BillingConsoleController {
             @RequestParam MultiValueMap<String, String> params,
             RedirectAttributes redirect) {
         var form = FormValues.of(params);
-        try {
+        return onTab(customerId, redirect, () -> {
             var amount = form.decimal("amount");
             if (amount == null && !form.has("amount")) {
                 form.reject("amount", "give the amount to pay back");
@@ -196,11 +186,8 @@ class BillingConsoleController {
                     "CASH",
                     form.text("reference"),
                     form.string("reason"));
-            redirect.addFlashAttribute("flash", "Refund of " + amount.toPlainString() + " recorded.");
-        } catch (ProblemException problem) {
-            redirect.addFlashAttribute("flashError", problem.summary());
-        }
-        return "redirect:/customers/" + customerId + "?tab=billing";
+            return "Refund of " + amount.toPlainString() + " recorded.";
+        });
     }
 
     @PostMapping("/for-customer/{customerId}/account")
@@ -210,7 +197,7 @@ class BillingConsoleController {
             @RequestParam MultiValueMap<String, String> params,
             RedirectAttributes redirect) {
         var form = FormValues.of(params);
-        try {
+        return onTab(customerId, redirect, () -> {
             Integer terms = form.integer("paymentTermsDays");
             if (terms == null && !form.has("paymentTermsDays")) {
                 form.reject("paymentTermsDays", "give the payment terms in days");
@@ -224,27 +211,49 @@ class BillingConsoleController {
                             form.checked("autoRenew"),
                             form.checked("neverSuspend"),
                             promise));
-            redirect.addFlashAttribute("flash", "Billing settings saved.");
+            return "Billing settings saved.";
+        });
+    }
+
+    /** The subscription page's panel: its data packs, and a form to buy one. */
+    @GetMapping("/subscriptions/{id}/data-packs")
+    @PreAuthorize("hasAuthority('billing:read')")
+    String packsPanel(@PathVariable UUID id, Model model) {
+        model.addAttribute("subscriptionId", id);
+        model.addAttribute("packs", packs.ofSubscription(id));
+        model.addAttribute(
+                "offers",
+                plans.sellable().stream()
+                        .filter(p -> p.billingType() == io.moonknight.plans.BillingType.DATA_PACK)
+                        .toList());
+        return "billing/packs-panel :: panel";
+    }
+
+    @PostMapping("/subscriptions/{id}/data-packs")
+    @PreAuthorize("hasAuthority('billing:write')")
+    String buyPack(
+            @PathVariable UUID id, @RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect) {
+        var form = FormValues.of(params);
+        try {
+            UUID plan = form.uuid("planId");
+            if (plan == null) {
+                form.reject("planId", "choose a data pack");
+            }
+            form.check();
+            var pack = packs.buy(id, java.util.Objects.requireNonNull(plan));
+            redirect.addFlashAttribute("flash", pack.name() + " bought and invoiced.");
         } catch (ProblemException problem) {
             redirect.addFlashAttribute("flashError", problem.summary());
         }
-        return "redirect:/customers/" + customerId + "?tab=billing";
+        return "redirect:/subscriptions/" + id;
     }
 
     @GetMapping("/payments/{id}/receipt")
     @PreAuthorize("hasAuthority('billing:read')")
     org.springframework.http.ResponseEntity<byte[]> receipt(@PathVariable UUID id) {
         var payment = billing.payment(id);
-        return org.springframework.http.ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-                .header(
-                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                        org.springframework.http.ContentDisposition.inline()
-                                .filename((payment.receiptNumber() == null ? "receipt" : payment.receiptNumber())
-                                        + ".pdf")
-                                .build()
-                                .toString())
-                .body(documents.receipt(id));
+        return PdfDownloads.of(
+                payment.receiptNumber() == null ? "receipt" : payment.receiptNumber(), documents.receipt(id), true);
     }
 
     @PostMapping("/for-customer/{customerId}/payments")
@@ -254,7 +263,7 @@ class BillingConsoleController {
             @RequestParam MultiValueMap<String, String> params,
             RedirectAttributes redirect) {
         var form = FormValues.of(params);
-        try {
+        return onTab(customerId, redirect, () -> {
             var amount = form.decimal("amount");
             if (amount == null && !form.has("amount")) {
                 form.reject("amount", "give the amount received");
@@ -266,10 +275,16 @@ class BillingConsoleController {
             }
             var payment = billing.recordPayment(
                     customerId, java.util.Objects.requireNonNull(amount), method, form.text("reference"), List.of());
-            redirect.addFlashAttribute(
-                    "flash",
-                    "Payment of " + payment.amount().stripTrailingZeros().toPlainString() + " " + payment.currency()
-                            + " recorded.");
+            return "Payment of " + payment.amount().stripTrailingZeros().toPlainString() + " " + payment.currency()
+                    + " recorded.";
+        });
+    }
+
+    /** Runs a billing-tab form: the flash says what it did, or what was wrong; back to the customer's billing tab. */
+    private static String onTab(
+            UUID customerId, RedirectAttributes redirect, java.util.function.Supplier<String> action) {
+        try {
+            redirect.addFlashAttribute("flash", action.get());
         } catch (ProblemException problem) {
             redirect.addFlashAttribute("flashError", problem.summary());
         }

@@ -52,9 +52,11 @@ public final class TestDatabase {
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
+                    .setRegisterShutdownHook(false) // stopped below, after the contexts (zonky's own hook races them)
                     .start();
-            // Stopped only after Spring has closed every cached test context: a plain JVM hook would run alongside
-            // that and pull the database from under beans still stopping (the test JVM then hung for 30 s).
+            // Stopped only after Spring has closed every cached test context: a JVM hook (zonky registers one by
+            // default) runs alongside them and pulls the database from under beans still stopping; the event
+            // publication registry then waited 30 s for a connection and the test JVM with it.
             org.springframework.boot.SpringApplication.getShutdownHandlers().add(() -> {
                 try {
                     postgres.close();

@@ -597,6 +597,76 @@ class BillingApiTest {
     }
 
     @Test
+    void aManualInvoiceIsADraftWithoutANumberUntilIssued() {
+        String customer = customerWith("manual", TestTenants.today());
+        var draft = api.post(
+                "/api/v1/invoices",
+                Map.of(
+                        "customerId",
+                        customer,
+                        "lines",
+                        List.of(
+                                Map.of("description", "Site survey", "unitPrice", "750"),
+                                Map.of("description", "Loyalty discount", "unitPrice", "-100"))),
+                tenant.adminToken());
+        assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
+        assertThat(draft.text("status")).isEqualTo("DRAFT");
+        assertThat(draft.json().path("number").isNull()).isTrue();
+        assertThat(draft.json().path("total").decimalValue()).isEqualByComparingTo("650");
+        String id = draft.text("id");
+        var ledger = "/api/v1/customers/" + customer + "/ledger";
+        assertThat(api.get(ledger, tenant.adminToken()).json().path("balance").decimalValue())
+                .as("a draft is on nobody's ledger")
+                .isEqualByComparingTo("0");
+
+        var changed = api.put(
+                "/api/v1/invoices/" + id,
+                Map.of("lines", List.of(Map.of("description", "Site survey", "quantity", 2, "unitPrice", "750"))),
+                tenant.adminToken());
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().path("total").decimalValue()).isEqualByComparingTo("1500");
+        var bad = api.put(
+                "/api/v1/invoices/" + id,
+                Map.of("lines", List.of(Map.of("description", "Survey", "quantity", 0, "unitPrice", "750"))),
+                tenant.adminToken());
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(fields(bad)).anyMatch(f -> f.contains("quantity"));
+
+        var issued = api.post("/api/v1/invoices/" + id + "/issue", null, tenant.adminToken());
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(200);
+        assertThat(issued.text("status")).isEqualTo("ISSUED");
+        assertThat(issued.text("number")).matches("INV-\\d{4}-\\d{6}");
+        assertThat(issued.text("issuedOn")).isEqualTo(TestTenants.today().toString());
+        assertThat(api.get(ledger, tenant.adminToken()).json().path("balance").decimalValue())
+                .isEqualByComparingTo("1500");
+        var again = api.post("/api/v1/invoices/" + id + "/issue", null, tenant.adminToken());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text("type")).endsWith("/invoice-not-draft");
+        assertThat(api.put(
+                                "/api/v1/invoices/" + id,
+                                Map.of("lines", List.of(Map.of("description", "x", "unitPrice", "1"))),
+                                tenant.adminToken())
+                        .status())
+                .isEqualTo(409);
+
+        String dropped = api.post(
+                        "/api/v1/invoices",
+                        Map.of(
+                                "customerId",
+                                customer,
+                                "lines",
+                                List.of(Map.of("description", "Oops", "unitPrice", "5"))),
+                        tenant.adminToken())
+                .text("id");
+        var voided = api.post(
+                "/api/v1/invoices/" + dropped + "/void", Map.of("reason", "made by mistake"), tenant.adminToken());
+        assertThat(voided.text("status")).isEqualTo("VOID");
+        assertThat(api.get(ledger, tenant.adminToken()).json().path("entries").size())
+                .as("no credit note for a draft")
+                .isEqualTo(1);
+    }
+
+    @Test
     void badChargesAreRefusedNamingTheField() {
         String customer = customerWith("badcharge", TestTenants.today());
         record Case(Map<String, Object> body, String field) {}

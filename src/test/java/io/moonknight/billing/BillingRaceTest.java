@@ -92,6 +92,47 @@ class BillingRaceTest {
     }
 
     @Test
+    void anInvoiceVoidedByManyAtOnceGetsOneCreditNote() throws Exception {
+        String invoice = api.post(
+                        "/api/v1/customers/" + customer + "/charges",
+                        Map.of("kind", "DEVICE", "description", "Router", "unitPrice", "900", "invoiceNow", true),
+                        tenant.adminToken())
+                .text("invoiceId");
+        var statuses = race(
+                8,
+                () -> api.post("/api/v1/invoices/" + invoice + "/void", Map.of("reason", "race"), tenant.adminToken()));
+        assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
+        assertThat(statuses.stream().filter(s -> s == 409)).hasSize(7);
+        var ledger = api.get("/api/v1/customers/" + customer + "/ledger", tenant.adminToken())
+                .json();
+        assertThat(ledger.path("balance").decimalValue()).isEqualByComparingTo("0");
+        assertThat(ledger.path("entries").findValuesAsString("kind")).containsExactly("INVOICE", "CREDIT_NOTE");
+    }
+
+    @Test
+    void aDraftIssuedByManyAtOnceGetsOneNumber() throws Exception {
+        String draft = api.post(
+                        "/api/v1/invoices",
+                        Map.of(
+                                "customerId",
+                                customer,
+                                "lines",
+                                List.of(Map.of("description", "Work", "unitPrice", "80"))),
+                        tenant.adminToken())
+                .text("id");
+        var statuses = race(8, () -> api.post("/api/v1/invoices/" + draft + "/issue", null, tenant.adminToken()));
+        assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
+        assertThat(statuses.stream().filter(s -> s == 409)).hasSize(7);
+        assertThat(api.get("/api/v1/invoices/" + draft, tenant.adminToken()).text("number"))
+                .endsWith("-000001");
+        assertThat(api.get("/api/v1/customers/" + customer + "/ledger", tenant.adminToken())
+                        .json()
+                        .path("entries")
+                        .size())
+                .isEqualTo(1);
+    }
+
+    @Test
     void pendingChargesAreInvoicedOnceHoweverManyAskAtOnce() throws Exception {
         for (int i = 0; i < 3; i++) {
             api.post(

@@ -535,19 +535,125 @@ public class BillingService {
     @Transactional
     public BillingViews.Invoice voidInvoice(UUID id, String reason) {
         var invoice = invoice(id);
-        if (!invoice.status().equals("ISSUED") || invoice.paid().signum() != 0) {
-            throw ProblemException.conflict(
-                    "invoice-not-voidable", "Only an issued, unpaid invoice can be voided; refund payments first");
-        }
-        jdbc.sql("update billing.invoices set status = 'VOID', voided_at = :now, void_reason = :r where id = :id")
+        // one statement decides, so two voids at once cannot both issue a credit note
+        int voided = jdbc.sql("""
+            update billing.invoices set status = 'VOID', voided_at = :now, void_reason = :r
+            where id = :id and (status = 'DRAFT' or (status = 'ISSUED' and paid = 0))
+            """)
                 .param("now", java.sql.Timestamp.from(clock.instant()))
                 .param("r", reason)
                 .param("id", id)
                 .update();
-        UUID account = accounts.of(invoice.customerId()).id();
-        accounts.post(account, "CREDIT_NOTE", invoice.total().negate(), id, "Credit note for " + invoice.number());
+        if (voided == 0) {
+            throw ProblemException.conflict(
+                    "invoice-not-voidable",
+                    "Only a draft or an issued, unpaid invoice can be voided; refund payments first");
+        }
+        if (invoice.status().equals("ISSUED")) {
+            UUID account = accounts.of(invoice.customerId()).id();
+            accounts.post(account, "CREDIT_NOTE", invoice.total().negate(), id, "Credit note for " + invoice.number());
+        }
         audit.record(AuditRecord.of("invoice.voided", "Invoice", id).with("reason", reason));
         return invoice(id);
+    }
+
+    /** A line of a manual invoice: the amount is the quantity times the unit price, negative for a discount. */
+    public record DraftLine(
+            String description,
+            BigDecimal quantity,
+            BigDecimal unitPrice,
+            @Nullable String taxClass) {}
+
+    /** A manual invoice, as a draft: lines and totals, no number until it is issued. */
+    @Transactional
+    public BillingViews.Invoice draft(UUID customerId, List<DraftLine> lines) {
+        var _ = customers
+                .find(customerId)
+                .orElseThrow(() -> ProblemException.invalidField("customerId", "no such customer"));
+        Accounts.Account account = accounts.of(customerId);
+        UUID id = writer.draft(account, charges(account, lines), null, null);
+        audit.record(AuditRecord.of("invoice.drafted", "Invoice", id).with("lines", lines.size()));
+        return invoice(id);
+    }
+
+    /** Replaces a draft's lines; 409 {@code invoice-not-draft} once it is issued or void. */
+    @Transactional
+    public BillingViews.Invoice updateDraft(UUID id, List<DraftLine> lines) {
+        var invoice = invoice(id);
+        Accounts.Account account = accounts.of(invoice.customerId());
+        int locked = jdbc.sql("select count(*) from (select 1 from billing.invoices where id = :id and status ="
+                        + " 'DRAFT' for update) d")
+                .param("id", id)
+                .query(Integer.class)
+                .single();
+        if (locked == 0) {
+            throw notDraft(invoice);
+        }
+        writer.replaceLines(id, account, charges(account, lines));
+        audit.record(AuditRecord.of("invoice.draft-changed", "Invoice", id).with("lines", lines.size()));
+        return invoice(id);
+    }
+
+    /** Issues a draft: its gapless number, dates and ledger debit; paid from credit where there is some. */
+    @Transactional
+    public BillingViews.Invoice issue(UUID id) {
+        var invoice = invoice(id);
+        if (invoice.status().equals("DRAFT") && invoice.total().signum() <= 0) {
+            throw ProblemException.conflict("invoice-empty", "An invoice for nothing or less cannot be issued");
+        }
+        Accounts.Account account = accounts.of(invoice.customerId());
+        if (!writer.issueDraft(id, account, LocalDate.now(clock.withZone(accounts.tenantZone())))) {
+            throw notDraft(invoice(id));
+        }
+        credit.apply(account.id());
+        return invoice(id);
+    }
+
+    private static ProblemException notDraft(BillingViews.Invoice invoice) {
+        return ProblemException.conflict(
+                        "invoice-not-draft", "Only a draft can be changed or issued; this one is " + invoice.status())
+                .with("status", invoice.status());
+    }
+
+    private static List<InvoiceWriter.Charge> charges(Accounts.Account account, List<DraftLine> lines) {
+        List<ProblemException.FieldError> problems = new ArrayList<>();
+        if (lines.isEmpty() || lines.size() > 100) {
+            problems.add(new ProblemException.FieldError("lines", "give 1 to 100 lines"));
+        }
+        List<InvoiceWriter.Charge> charges = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            DraftLine line = lines.get(i);
+            String at = "lines[" + i + "]";
+            if (line.description().isBlank() || line.description().length() > 200) {
+                problems.add(new ProblemException.FieldError(at + ".description", "give 1 to 200 characters"));
+            }
+            if (line.quantity().signum() <= 0) {
+                problems.add(new ProblemException.FieldError(at + ".quantity", "must be more than zero"));
+            }
+            BigDecimal amount = Money.round(line.quantity().multiply(line.unitPrice()), account.currency());
+            if (amount.signum() == 0) {
+                problems.add(new ProblemException.FieldError(
+                        at + ".unitPrice",
+                        "comes to nothing in " + account.currency().getCurrencyCode()));
+            }
+            charges.add(new InvoiceWriter.Charge(
+                    line.quantity().compareTo(BigDecimal.ONE) == 0
+                            ? line.description().strip()
+                            : line.description().strip() + " ("
+                                    + line.quantity().stripTrailingZeros().toPlainString() + " × "
+                                    + line.unitPrice().stripTrailingZeros().toPlainString() + ")",
+                    null,
+                    null,
+                    null,
+                    amount,
+                    line.taxClass() == null || line.taxClass().isBlank()
+                            ? "standard"
+                            : line.taxClass().strip()));
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalidFields(problems);
+        }
+        return charges;
     }
 
     private BillingViews.Invoice invoiceView(ResultSet row, List<BillingViews.InvoiceLine> lines) throws SQLException {

@@ -56,12 +56,50 @@ class InvoiceWriter {
             @Nullable LocalDate periodStart,
             @Nullable LocalDate periodEnd,
             LocalDate issuedOn) {
-        UUID tenant = TenantContext.require();
+        UUID id = draft(account, charges, periodStart, periodEnd);
+        issueDraft(id, account, issuedOn);
+        return id;
+    }
+
+    /** Creates a draft: lines taxed and totalled, no number, nothing on the ledger yet. */
+    UUID draft(
+            Accounts.Account account,
+            List<Charge> charges,
+            @Nullable LocalDate periodStart,
+            @Nullable LocalDate periodEnd) {
         UUID id = UUID.randomUUID();
+        var currency = account.currency();
+        jdbc.sql("""
+            insert into billing.invoices (id, tenant_id, account_id, customer_id, status, currency, period_start,
+                period_end, net, tax, total, created_at)
+            values (:id, :tenant, :account, :customer, 'DRAFT', :currency, :ps, :pe, 0, 0, 0, :now)
+            """)
+                .param("id", id)
+                .param("tenant", TenantContext.require())
+                .param("account", account.id())
+                .param("customer", account.customerId())
+                .param("currency", currency.getCurrencyCode())
+                .param("ps", periodStart)
+                .param("pe", periodEnd)
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .update();
+        writeLines(id, account, charges);
+        return id;
+    }
+
+    /** Replaces a draft's lines and totals (a draft is not yet anyone's record: nothing of it is kept). */
+    void replaceLines(UUID draftId, Accounts.Account account, List<Charge> charges) {
+        jdbc.sql("delete from billing.invoice_lines where invoice_id = :id")
+                .param("id", draftId)
+                .update();
+        writeLines(draftId, account, charges);
+    }
+
+    private void writeLines(UUID invoiceId, Accounts.Account account, List<Charge> charges) {
         var currency = account.currency();
         BigDecimal net = Money.zero(currency);
         BigDecimal tax = Money.zero(currency);
-        List<Object[]> lines = new ArrayList<>();
+        int position = 1;
         for (Charge charge : charges) {
             List<TaxRate> rates = rates(charge.taxClass());
             boolean inclusive = !rates.isEmpty() && rates.getFirst().inclusive();
@@ -73,56 +111,60 @@ class InvoiceWriter {
             BigDecimal lineTax = breakdown.taxes().stream().reduce(Money.zero(currency), BigDecimal::add);
             net = net.add(breakdown.net());
             tax = tax.add(lineTax);
-            lines.add(new Object[] {charge, breakdown.net(), lineTax, breakdown.gross()});
-        }
-        BigDecimal total = net.add(tax);
-        String number = nextNumber(tenant, issuedOn);
-        jdbc.sql("""
-            insert into billing.invoices (id, tenant_id, account_id, customer_id, number, status, currency, issued_on,
-                due_on, period_start, period_end, net, tax, total, created_at)
-            values (:id, :tenant, :account, :customer, :number, 'ISSUED', :currency, :issued, :due, :ps, :pe, :net,
-                :tax, :total, :now)
-            """)
-                .param("id", id)
-                .param("tenant", tenant)
-                .param("account", account.id())
-                .param("customer", account.customerId())
-                .param("number", number)
-                .param("currency", currency.getCurrencyCode())
-                .param("issued", issuedOn)
-                .param("due", issuedOn.plusDays(account.paymentTerms()))
-                .param("ps", periodStart)
-                .param("pe", periodEnd)
-                .param("net", net)
-                .param("tax", tax)
-                .param("total", total)
-                .param("now", java.sql.Timestamp.from(clock.instant()))
-                .update();
-        int position = 1;
-        for (Object[] line : lines) {
-            Charge charge = (Charge) line[0];
             jdbc.sql("""
                 insert into billing.invoice_lines (id, invoice_id, position, description, subscription_id, period_start,
                     period_end, net, tax, total)
                 values (:id, :invoice, :position, :description, :subscription, :ps, :pe, :net, :tax, :total)
                 """)
                     .param("id", UUID.randomUUID())
-                    .param("invoice", id)
+                    .param("invoice", invoiceId)
                     .param("position", position++)
                     .param("description", charge.description())
                     .param("subscription", charge.subscriptionId())
                     .param("ps", charge.periodStart())
                     .param("pe", charge.periodEnd())
-                    .param("net", line[1])
-                    .param("tax", line[2])
-                    .param("total", line[3])
+                    .param("net", breakdown.net())
+                    .param("tax", lineTax)
+                    .param("total", breakdown.gross())
                     .update();
         }
+        jdbc.sql("update billing.invoices set net = :net, tax = :tax, total = :total where id = :id")
+                .param("net", net)
+                .param("tax", tax)
+                .param("total", net.add(tax))
+                .param("id", invoiceId)
+                .update();
+    }
+
+    /**
+     * Issues a draft in the caller's transaction: the next gapless number, the issue and due dates, the ledger
+     * debit. Returns false when it is no longer a draft (issued or voided meanwhile).
+     */
+    boolean issueDraft(UUID id, Accounts.Account account, LocalDate issuedOn) {
+        UUID tenant = TenantContext.require();
+        BigDecimal total = jdbc.sql("select total from billing.invoices where id = :id and status = 'DRAFT' for update")
+                .param("id", id)
+                .query(BigDecimal.class)
+                .optional()
+                .orElse(null);
+        if (total == null) {
+            return false;
+        }
+        String number = nextNumber(tenant, issuedOn);
+        jdbc.sql("""
+            update billing.invoices set status = 'ISSUED', number = :number, issued_on = :issued, due_on = :due
+            where id = :id
+            """)
+                .param("number", number)
+                .param("issued", issuedOn)
+                .param("due", issuedOn.plusDays(account.paymentTerms()))
+                .param("id", id)
+                .update();
         accounts.post(account.id(), "INVOICE", total, id, "Invoice " + number);
         audit.record(AuditRecord.of("invoice.issued", "Invoice", id)
                 .with("number", number)
                 .with("total", total));
-        return id;
+        return true;
     }
 
     /** One invoice of a billing run: its id (already claimed), account and lines. */

@@ -284,6 +284,64 @@ class BillingApiController {
 
     record VoidRequest(@NotBlank @Size(max = 500) String reason) {}
 
+    record DraftLineRequest(
+            @Schema(example = "Site survey") @NotBlank @Size(max = 200)
+            String description,
+
+            @Schema(example = "1", description = "Default 1") @Nullable @Positive
+            BigDecimal quantity,
+
+            @Schema(example = "750.00", description = "Negative for a discount") @NotNull
+            BigDecimal unitPrice,
+
+            @Schema(example = "standard") @Nullable @Size(max = 40)
+            String taxClass) {}
+
+    record DraftRequest(
+            @NotNull UUID customerId,
+            @NotNull @Size(max = 100) List<@Valid @NotNull DraftLineRequest> lines) {}
+
+    record DraftLinesRequest(@NotNull @Size(max = 100) List<@Valid @NotNull DraftLineRequest> lines) {}
+
+    private static List<BillingService.DraftLine> lines(List<DraftLineRequest> lines) {
+        return lines.stream()
+                .map(l -> new BillingService.DraftLine(
+                        l.description(),
+                        l.quantity() == null ? BigDecimal.ONE : l.quantity(),
+                        l.unitPrice(),
+                        l.taxClass()))
+                .toList();
+    }
+
+    @PostMapping("/api/v1/invoices")
+    @PreAuthorize("hasAuthority('billing:write')")
+    @Operation(
+            summary = "Draft a manual invoice",
+            description = "Lines priced by hand, taxed by their tax class; no number and nothing on the ledger until"
+                    + " `POST /api/v1/invoices/{id}/issue`")
+    ResponseEntity<BillingViews.Invoice> draft(@Valid @RequestBody DraftRequest request) {
+        var invoice = billing.draft(request.customerId(), lines(request.lines()));
+        return ResponseEntity.created(URI.create("/api/v1/invoices/" + invoice.id()))
+                .body(invoice);
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/invoices/{id}")
+    @PreAuthorize("hasAuthority('billing:write')")
+    @Operation(summary = "Replace a draft's lines", description = "409 `invoice-not-draft` once issued or void")
+    BillingViews.Invoice updateDraft(@PathVariable UUID id, @Valid @RequestBody DraftLinesRequest request) {
+        return billing.updateDraft(id, lines(request.lines()));
+    }
+
+    @PostMapping("/api/v1/invoices/{id}/issue")
+    @PreAuthorize("hasAuthority('billing:write')")
+    @Operation(
+            summary = "Issue a draft",
+            description = "Gives it the next gapless number, the issue and due dates and the ledger debit; 409"
+                    + " `invoice-not-draft`, or `invoice-empty` for a draft that comes to nothing")
+    BillingViews.Invoice issue(@PathVariable UUID id) {
+        return billing.issue(id);
+    }
+
     record PaymentRequest(
             @NotNull UUID customerId,
             @Schema(example = "25.00") @NotNull @Positive BigDecimal amount,
@@ -335,8 +393,8 @@ class BillingApiController {
     @PreAuthorize("hasAuthority('billing:write')")
     @Operation(
             summary = "Void an invoice",
-            description = "Only an issued, unpaid one (409 `invoice-not-voidable`); a credit note entry takes its"
-                    + " amount off the ledger, the invoice and its number stay")
+            description = "A draft, or an issued, unpaid one (409 `invoice-not-voidable`); for an issued one a credit"
+                    + " note entry takes its amount off the ledger, the invoice and its number stay")
     BillingViews.Invoice voidInvoice(@PathVariable UUID id, @Valid @RequestBody VoidRequest request) {
         return billing.voidInvoice(id, request.reason());
     }

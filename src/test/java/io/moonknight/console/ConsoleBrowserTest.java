@@ -205,6 +205,10 @@ class ConsoleBrowserTest {
         assertThat(page.locator("#sidebar")).containsText("Staff users");
         page.locator("#sidebar").getByText("Staff users").click();
         assertThat(page.locator("h1")).hasText("Staff users");
+        // measured once the style sheets have applied: before that a table is as wide as its content
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+        page.waitForFunction("() => getComputedStyle(document.querySelector('.table-responsive') ?? document.body)"
+                + ".overflowX !== 'visible' || !document.querySelector('.table-responsive')");
         int scrollWidth = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
         assertThat(scrollWidth).isLessThanOrEqualTo(390);
     }

@@ -583,6 +583,14 @@ class BillingApiTest {
                         .path("status")
                         .asString())
                 .isEqualTo("EXPIRED");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(
+                                api.get("/api/v1/customers/" + customer + "/history?size=50", tenant.adminToken())
+                                        .json()
+                                        .path("items")
+                                        .findValuesAsString("kind"))
+                        .contains("billing.data-pack-used-up", "billing.data-pack-expired"));
 
         var notAPack = api.post(
                 "/api/v1/subscriptions/" + subscription + "/data-packs", Map.of("planId", plan), tenant.adminToken());

@@ -2,6 +2,7 @@ package io.moonknight.billing.internal;
 
 import io.moonknight.audit.AuditRecord;
 import io.moonknight.audit.AuditTrail;
+import io.moonknight.billing.DataPackEnded;
 import io.moonknight.billing.domain.Money;
 import io.moonknight.plans.BillingType;
 import io.moonknight.plans.PlanCatalog;
@@ -38,8 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Data packs: a data plan's quota, valid for its days, bought for a subscription (invoiced at once and paid from
  * credit where there is some). Every minute each tenant's active packs take their share of what RADIUS counted
- * since they last looked, oldest pack first, and a pack that is used up or past its validity ends. A pack only
- * counts what was used after it was bought.
+ * since they last looked, oldest pack first, and a pack that is used up or past its validity ends
+ * ({@link DataPackEnded}, on the customer's timeline). A pack only counts what was used after it was bought.
  */
 @Component
 public class DataPacks {
@@ -73,6 +74,7 @@ public class DataPacks {
     private final AuditTrail audit;
     private final Clock clock;
     private final boolean scheduled;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     DataPacks(
             JdbcClient jdbc,
@@ -86,7 +88,9 @@ public class DataPacks {
             TransactionTemplate transactions,
             AuditTrail audit,
             Clock clock,
+            org.springframework.context.ApplicationEventPublisher events,
             @Value("${moonknight.billing.daily-run:true}") boolean scheduled) {
+        this.events = events;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.writer = writer;
@@ -212,13 +216,16 @@ public class DataPacks {
         Integer changed = transactions.execute(status -> {
             UUID tenant = TenantContext.require();
             Instant now = clock.instant();
-            int count = jdbc.sql("""
+            List<DataPackEnded> ended = new ArrayList<>(jdbc.sql("""
                 update billing.data_packs set status = 'EXPIRED'
                 where tenant_id = :t and status = 'ACTIVE' and valid_until <= :now
+                returning id, customer_id, subscription_id, name, status, used_bytes
                 """)
                     .param("t", tenant)
                     .param("now", java.sql.Timestamp.from(now))
-                    .update();
+                    .query((row, i) -> ended(tenant, row, now))
+                    .list());
+            int count = ended.size();
             Map<UUID, List<Active>> bySubscription = new LinkedHashMap<>();
             jdbc.sql("""
                 select id, subscription_id, quota_bytes - used_bytes as remaining, counter_at from billing.data_packs
@@ -235,6 +242,7 @@ public class DataPacks {
                             .computeIfAbsent(p.subscription(), s -> new ArrayList<>())
                             .add(p));
             if (bySubscription.isEmpty()) {
+                ended.forEach(events::publishEvent);
                 return count;
             }
             Map<UUID, Long> counters = usage.totalBytes(bySubscription.keySet());
@@ -246,17 +254,22 @@ public class DataPacks {
                     if (took == 0 && pack.counterAt() >= counter) {
                         continue;
                     }
-                    count += jdbc.sql("""
+                    var updated = jdbc.sql("""
                         update billing.data_packs set used_bytes = used_bytes + :took, counter_at = :counter,
                             status = case when used_bytes + :took >= quota_bytes then 'USED_UP' else status end
                         where id = :id
+                        returning id, customer_id, subscription_id, name, status, used_bytes
                         """)
                             .param("took", took)
                             .param("counter", counter)
                             .param("id", pack.id())
-                            .update();
+                            .query((row, i) -> ended(tenant, row, now))
+                            .list();
+                    count += updated.size();
+                    updated.stream().filter(e -> e.reason().equals("USED_UP")).forEach(ended::add);
                 }
             }
+            ended.forEach(events::publishEvent);
             return count;
         });
         return changed == null ? 0 : changed;
@@ -293,6 +306,18 @@ public class DataPacks {
             from = to;
         }
         return taken;
+    }
+
+    private static DataPackEnded ended(UUID tenant, ResultSet row, Instant now) throws SQLException {
+        return new DataPackEnded(
+                tenant,
+                row.getObject("customer_id", UUID.class),
+                row.getObject("subscription_id", UUID.class),
+                row.getObject("id", UUID.class),
+                row.getString("name"),
+                row.getString("status"),
+                row.getLong("used_bytes"),
+                now);
     }
 
     private static Pack view(ResultSet row, int i) throws SQLException {

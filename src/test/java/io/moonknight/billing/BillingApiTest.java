@@ -899,6 +899,39 @@ class BillingApiTest {
     }
 
     @Test
+    void anAccountWithABillingDayIsBilledTheMonthFromThatDay() {
+        String customer = customerWith("anniversary", TestTenants.today().minusMonths(3));
+        var set = api.put(
+                "/api/v1/customers/" + customer + "/billing-account",
+                Map.of("paymentTermsDays", 7, "autoRenew", true, "neverSuspend", false, "billingDay", 10),
+                tenant.adminToken());
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(set.json().path("billingDay").asInt()).isEqualTo(10);
+        String calendar = customerWith("calendar", TestTenants.today().minusMonths(3));
+
+        run();
+        LocalDate today = TestTenants.today();
+        LocalDate currentStart = today.getDayOfMonth() >= 10
+                ? today.withDayOfMonth(10)
+                : today.minusMonths(1).withDayOfMonth(10);
+        var invoice = invoicesOf(customer).get(0);
+        assertThat(invoice.path("periodStart").asString())
+                .isEqualTo(currentStart.minusMonths(1).toString());
+        assertThat(invoice.path("periodEnd").asString()).isEqualTo(currentStart.toString());
+        assertThat(invoice.path("total").decimalValue()).isEqualByComparingTo("3000");
+        assertThat(invoicesOf(calendar).get(0).path("periodStart").asString())
+                .isEqualTo(today.withDayOfMonth(1).minusMonths(1).toString());
+        assertThat(run().path("invoiced").asInt()).as("each billed once").isZero();
+
+        var bad = api.put(
+                "/api/v1/customers/" + customer + "/billing-account",
+                Map.of("paymentTermsDays", 7, "autoRenew", true, "neverSuspend", false, "billingDay", 31),
+                tenant.adminToken());
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(fields(bad)).contains("billingDay");
+    }
+
+    @Test
     void voidingIssuesACreditNote() {
         String customer = customerWith("voided", TestTenants.today().minusMonths(2));
         run();

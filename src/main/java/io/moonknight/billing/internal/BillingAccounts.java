@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A customer's billing account as staff see and set it: payment terms, auto-renew for prepaid services, the
- * "never suspend" exclusion and a promise-to-pay date that holds dunning's suspend and terminate steps back.
+ * "never suspend" exclusion, a promise-to-pay date that holds dunning's suspend and terminate steps back, and the
+ * billing cycle (calendar month, or the month from a billing day).
  */
 @Service
 public class BillingAccounts {
@@ -28,13 +29,16 @@ public class BillingAccounts {
             boolean autoRenew,
             boolean neverSuspend,
             @Nullable LocalDate promiseToPay,
+            @Nullable Integer billingDay,
             BigDecimal balance) {}
 
+    /** {@code billingDay} 1–28 bills the month from that day (anniversary); null bills by calendar month. */
     public record Change(
             int paymentTermsDays,
             boolean autoRenew,
             boolean neverSuspend,
-            @Nullable LocalDate promiseToPay) {}
+            @Nullable LocalDate promiseToPay,
+            @Nullable Integer billingDay) {}
 
     private final JdbcClient jdbc;
     private final Accounts accounts;
@@ -63,6 +67,7 @@ public class BillingAccounts {
                         row.getBoolean("auto_renew"),
                         row.getBoolean("never_suspend"),
                         row.getObject("promise_to_pay", LocalDate.class),
+                        (Integer) row.getObject("billing_day"),
                         accounts.balance(account.id())))
                 .single();
     }
@@ -71,6 +76,10 @@ public class BillingAccounts {
     public Account update(UUID customerId, Change change) {
         if (change.paymentTermsDays() < 0 || change.paymentTermsDays() > 365) {
             throw ProblemException.invalidField("paymentTermsDays", "must be between 0 and 365");
+        }
+        if (change.billingDay() != null && (change.billingDay() < 1 || change.billingDay() > 28)) {
+            throw ProblemException.invalidField(
+                    "billingDay", "must be a day from 1 to 28, or left out for calendar months");
         }
         LocalDate today = LocalDate.now(clock.withZone(accounts.tenantZone()));
         if (change.promiseToPay() != null
@@ -81,8 +90,9 @@ public class BillingAccounts {
         Account before = get(customerId);
         jdbc.sql("""
             update billing.accounts set payment_terms = :terms, auto_renew = :renew, never_suspend = :never,
-                promise_to_pay = :promise where tenant_id = :t and customer_id = :c
+                promise_to_pay = :promise, billing_day = :day where tenant_id = :t and customer_id = :c
             """)
+                .param("day", change.billingDay())
                 .param("terms", change.paymentTermsDays())
                 .param("renew", change.autoRenew())
                 .param("never", change.neverSuspend())
@@ -94,7 +104,8 @@ public class BillingAccounts {
                 .with("paymentTermsDays", before.paymentTermsDays() + " → " + change.paymentTermsDays())
                 .with("autoRenew", before.autoRenew() + " → " + change.autoRenew())
                 .with("neverSuspend", before.neverSuspend() + " → " + change.neverSuspend())
-                .with("promiseToPay", before.promiseToPay() + " → " + change.promiseToPay()));
+                .with("promiseToPay", before.promiseToPay() + " → " + change.promiseToPay())
+                .with("billingDay", before.billingDay() + " → " + change.billingDay()));
         return get(customerId);
     }
 }

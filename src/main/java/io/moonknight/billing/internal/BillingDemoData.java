@@ -78,7 +78,11 @@ class BillingDemoData implements DemoDataContributor {
                     billingAccounts.update(
                             customer.id(),
                             new BillingAccounts.Change(
-                                    account.paymentTermsDays(), account.autoRenew(), false, today.plusDays(14)));
+                                    account.paymentTermsDays(),
+                                    account.autoRenew(),
+                                    false,
+                                    today.plusDays(14),
+                                    account.billingDay()));
                     continue;
                 }
                 BigDecimal amount = monthsAgo == 1 && i % 7 == 0 ? half(invoice) : invoice.total();

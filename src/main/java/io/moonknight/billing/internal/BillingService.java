@@ -145,18 +145,37 @@ public class BillingService {
 
     /** What a run needs to know about every subscription it looks at. */
     private record Context(
-            Period period,
+            Map<UUID, Integer> billingDays,
+            Map<Integer, Period> periods,
             LocalDate today,
             java.time.ZoneId zone,
             Map<UUID, List<BillingChange>> changes,
             java.util.Set<String> billedStatuses,
-            Map<UUID, Optional<PlanSummary>> plans) {}
+            Map<UUID, Optional<PlanSummary>> plans) {
+
+        /**
+         * The period a customer's subscriptions are billed for on this run: the last one that has ended, a calendar
+         * month or, for an account with a billing day, the month from that day.
+         */
+        Period periodOf(UUID customerId) {
+            int day = billingDays.getOrDefault(customerId, 0);
+            return periods.computeIfAbsent(day, d -> {
+                if (d == 0) {
+                    return Period.calendarMonth(today.withDayOfMonth(1).minusDays(1));
+                }
+                LocalDate anchor = LocalDate.of(2000, 1, d);
+                Period current = Period.anniversary(anchor, today);
+                return Period.anniversary(anchor, current.start().minusDays(1));
+            });
+        }
+    }
 
     private void execute(UUID id, LocalDate today, boolean dryRun, List<String> preview) {
         try {
-            Period period = Period.calendarMonth(today.withDayOfMonth(1).minusDays(1));
             java.time.ZoneId zone = accounts.tenantZone();
-            Instant periodStart = period.start().atStartOfDay(zone).toInstant();
+            // every period a run can bill starts after this: a calendar month or an anniversary month ago, at most
+            Instant periodStart =
+                    today.minusMonths(1).minusDays(31).atStartOfDay(zone).toInstant();
             // terminated during the period: their last days are billed too
             List<SubscriptionSummary> all = subscriptions.billable(periodStart);
             progress(id, all.size(), 0, 0, BigDecimal.ZERO);
@@ -166,8 +185,16 @@ public class BillingService {
                     .param("t", TenantContext.require())
                     .query(Boolean.class)
                     .single();
+            Map<UUID, Integer> billingDays = new HashMap<>();
+            jdbc.sql("select customer_id, billing_day from billing.accounts where tenant_id = :t and billing_day is not"
+                            + " null")
+                    .param("t", TenantContext.require())
+                    .query((row, i) -> Map.entry(row.getObject("customer_id", UUID.class), row.getInt("billing_day")))
+                    .list()
+                    .forEach(e -> billingDays.put(e.getKey(), e.getValue()));
             var context = new Context(
-                    period,
+                    billingDays,
+                    new HashMap<>(),
                     today,
                     zone,
                     subscriptions.billingChanges(periodStart),
@@ -177,16 +204,18 @@ public class BillingService {
             int invoiced = 0;
             BigDecimal amount = BigDecimal.ZERO;
             if (!dryRun) {
-                java.util.Set<UUID> billed = new java.util.HashSet<>(
-                        jdbc.sql("select subscription_id from billing.billed_periods where tenant_id = :t and"
-                                        + " period_start = :p")
-                                .param("t", TenantContext.require())
-                                .param("p", period.start())
-                                .query(UUID.class)
-                                .list());
+                java.util.Set<String> billed = new java.util.HashSet<>(jdbc.sql("""
+                    select subscription_id || ':' || period_start from billing.billed_periods
+                    where tenant_id = :t and period_start >= :since
+                    """)
+                        .param("t", TenantContext.require())
+                        .param("since", LocalDate.ofInstant(periodStart, zone))
+                        .query(String.class)
+                        .list());
                 List<SubscriptionSummary> todo = new ArrayList<>();
                 for (SubscriptionSummary subscription : all) {
-                    if (billed.contains(subscription.id())
+                    Period period = context.periodOf(subscription.customerId());
+                    if (billed.contains(subscription.id() + ":" + period.start())
                             || period.clip(subscription.startDate(), period.end()) == null) {
                         done++;
                     } else {
@@ -263,19 +292,21 @@ public class BillingService {
      */
     private List<InvoiceWriter.Charge> lines(
             SubscriptionSummary subscription, Context context, java.util.Currency currency) {
+        Period period = context.periodOf(subscription.customerId());
         List<ServiceSegments.Change> changes = new ArrayList<>();
         for (BillingChange change : context.changes().getOrDefault(subscription.id(), List.of())) {
-            if (change.fromStatus() == io.moonknight.subscriptions.SubscriptionStatus.PENDING) {
-                continue; // the start date, not the day it was switched on, is when billing starts
+            LocalDate on = LocalDate.ofInstant(change.occurredAt(), context.zone());
+            if (change.fromStatus() == io.moonknight.subscriptions.SubscriptionStatus.PENDING
+                    || on.isBefore(period.start())) {
+                continue; // the start date, not the day it was switched on, starts billing; earlier changes are done
             }
             changes.add(new ServiceSegments.Change(
-                    LocalDate.ofInstant(change.occurredAt(), context.zone()),
+                    on,
                     change.fromStatus() == null ? null : change.fromStatus().name(),
                     change.toStatus() == null ? null : change.toStatus().name(),
                     change.fromPlan(),
                     change.toPlan()));
         }
-        Period period = context.period();
         List<InvoiceWriter.Charge> lines = new ArrayList<>();
         for (var segment : ServiceSegments.split(
                 period,
@@ -306,7 +337,6 @@ public class BillingService {
 
     /** Bills a chunk in the caller's transaction: claims its periods, then issues all its invoices at once. */
     private int billChunk(List<SubscriptionSummary> chunk, Context context, BigDecimal[] amount) {
-        Period period = context.period();
         Map<UUID, Accounts.Account> byCustomer = accounts.ofAll(
                 chunk.stream().map(SubscriptionSummary::customerId).distinct().toList());
         Map<UUID, List<InvoiceWriter.Charge>> linesOf = new HashMap<>();
@@ -323,14 +353,22 @@ public class BillingService {
             return 0;
         }
         List<UUID> subscriptionIds = List.copyOf(invoiceFor.keySet());
+        Map<UUID, UUID> customerOf = new HashMap<>();
+        chunk.forEach(s -> customerOf.put(s.id(), s.customerId()));
         java.util.Set<UUID> claimed = new java.util.HashSet<>(jdbc.sql("""
             insert into billing.billed_periods (tenant_id, subscription_id, period_start, invoice_id)
-            select :t, s, :p, i from unnest(cast(:subs as uuid[]), cast(:invoices as uuid[])) as x(s, i)
+            select :t, s, p, i
+            from unnest(cast(:subs as uuid[]), cast(:starts as date[]), cast(:invoices as uuid[])) as x(s, p, i)
             on conflict do nothing returning subscription_id
             """)
                 .param("t", TenantContext.require())
-                .param("p", period.start())
                 .param("subs", io.moonknight.shared.db.SqlArrays.literal(subscriptionIds))
+                .param(
+                        "starts",
+                        io.moonknight.shared.db.SqlArrays.literal(subscriptionIds.stream()
+                                .map(s -> context.periodOf(java.util.Objects.requireNonNull(customerOf.get(s)))
+                                        .start())
+                                .toList()))
                 .param(
                         "invoices",
                         io.moonknight.shared.db.SqlArrays.literal(
@@ -343,6 +381,7 @@ public class BillingService {
                 continue;
             }
             List<InvoiceWriter.Charge> lines = java.util.Objects.requireNonNull(linesOf.get(subscription.id()));
+            Period period = context.periodOf(subscription.customerId());
             drafts.add(new InvoiceWriter.Draft(
                     java.util.Objects.requireNonNull(invoiceFor.get(subscription.id())),
                     java.util.Objects.requireNonNull(byCustomer.get(subscription.customerId())),
@@ -365,7 +404,7 @@ public class BillingService {
     /** Bills one subscription for the period; returns the amount, or null when there was nothing to bill. */
     private @Nullable BigDecimal billOne(
             SubscriptionSummary subscription, Context context, boolean dryRun, List<String> preview) {
-        Period period = context.period();
+        Period period = context.periodOf(subscription.customerId());
         if (period.clip(subscription.startDate(), period.end()) == null) {
             return null;
         }

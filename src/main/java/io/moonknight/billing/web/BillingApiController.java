@@ -74,6 +74,12 @@ class BillingApiController {
             @Schema(description = "Dunning reminds but never suspends or terminates") @NotNull
             Boolean neverSuspend,
 
+            @Schema(description = "Bill the month from this day (1-28) instead of calendar months; null: calendar")
+            @Nullable
+            @jakarta.validation.constraints.Min(1)
+            @jakarta.validation.constraints.Max(28)
+            Integer billingDay,
+
             @Schema(description = "Until this date dunning only reminds; today to 90 days ahead")
             java.time.@Nullable LocalDate promiseToPay) {}
 
@@ -94,7 +100,8 @@ class BillingApiController {
                         request.paymentTermsDays(),
                         request.autoRenew(),
                         request.neverSuspend(),
-                        request.promiseToPay()));
+                        request.promiseToPay(),
+                        request.billingDay()));
     }
 
     record ChargeRequest(

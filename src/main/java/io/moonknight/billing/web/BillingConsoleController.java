@@ -203,6 +203,7 @@ class BillingConsoleController {
                 form.reject("paymentTermsDays", "give the payment terms in days");
             }
             var promise = form.date("promiseToPay");
+            Integer billingDay = form.integer("billingDay");
             form.check();
             accounts.update(
                     customerId,
@@ -210,7 +211,8 @@ class BillingConsoleController {
                             java.util.Objects.requireNonNull(terms),
                             form.checked("autoRenew"),
                             form.checked("neverSuspend"),
-                            promise));
+                            promise,
+                            billingDay));
             return "Billing settings saved.";
         });
     }

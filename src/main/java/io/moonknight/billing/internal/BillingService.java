@@ -260,7 +260,12 @@ public class BillingService {
                 invoiced += chargeInvoices == null ? 0 : chargeInvoices;
                 amount = amount.add(charged[0]);
                 progress(id, all.size(), done, invoiced, amount);
-                prepaid.renewDue(subscriptions.billable(), today);
+                // the ones still in service (terminated ones were only read for their last days)
+                prepaid.renewDue(
+                        all.stream()
+                                .filter(s -> s.status() != io.moonknight.subscriptions.SubscriptionStatus.TERMINATED)
+                                .toList(),
+                        today);
                 finish(id, "COMPLETED", null);
                 return;
             }

@@ -87,14 +87,13 @@ class NetworkConsoleController {
     @PreAuthorize("hasAuthority('network:write')")
     String createPool(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
         var form = FormValues.of(params);
-        try {
-            IpPoolView pool = pools.create(poolDraft(form));
-            redirect.addFlashAttribute("flash", "Pool " + pool.name() + " created.");
-            return "redirect:/network/pools/" + pool.id();
-        } catch (ProblemException problem) {
-            form.reject(problem);
-            return poolForm(form, null, model);
-        }
+        return form.submit(
+                redirect,
+                () -> {
+                    IpPoolView pool = pools.create(poolDraft(form));
+                    return new FormValues.Saved("Pool " + pool.name() + " created.", "/network/pools/" + pool.id());
+                },
+                () -> poolForm(form, null, model));
     }
 
     @GetMapping("/pools/{id}/edit")
@@ -123,14 +122,13 @@ class NetworkConsoleController {
             RedirectAttributes redirect) {
         IpPoolView existing = pools.get(id);
         var form = FormValues.of(params);
-        try {
-            pools.update(id, poolDraft(form));
-            redirect.addFlashAttribute("flash", "Pool saved.");
-            return "redirect:/network/pools/" + id;
-        } catch (ProblemException problem) {
-            form.reject(problem);
-            return poolForm(form, existing, model);
-        }
+        return form.submit(
+                redirect,
+                () -> {
+                    pools.update(id, poolDraft(form));
+                    return new FormValues.Saved("Pool saved.", "/network/pools/" + id);
+                },
+                () -> poolForm(form, existing, model));
     }
 
     @PostMapping("/pools/{id}/delete")
@@ -237,14 +235,13 @@ class NetworkConsoleController {
     @PreAuthorize("hasAuthority('network:write')")
     String createVlan(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
         var form = FormValues.of(params);
-        try {
-            VlanView vlan = vlans.create(vlanDraft(form));
-            redirect.addFlashAttribute("flash", "VLAN " + vlan.tag() + " created.");
-            return "redirect:/network/vlans";
-        } catch (ProblemException problem) {
-            form.reject(problem);
-            return vlanForm(form, null, model);
-        }
+        return form.submit(
+                redirect,
+                () -> {
+                    VlanView vlan = vlans.create(vlanDraft(form));
+                    return new FormValues.Saved("VLAN " + vlan.tag() + " created.", "/network/vlans");
+                },
+                () -> vlanForm(form, null, model));
     }
 
     @GetMapping("/vlans/{id}/edit")
@@ -271,14 +268,13 @@ class NetworkConsoleController {
             RedirectAttributes redirect) {
         VlanView existing = vlans.get(id);
         var form = FormValues.of(params);
-        try {
-            vlans.update(id, vlanDraft(form));
-            redirect.addFlashAttribute("flash", "VLAN saved.");
-            return "redirect:/network/vlans";
-        } catch (ProblemException problem) {
-            form.reject(problem);
-            return vlanForm(form, existing, model);
-        }
+        return form.submit(
+                redirect,
+                () -> {
+                    vlans.update(id, vlanDraft(form));
+                    return new FormValues.Saved("VLAN saved.", "/network/vlans");
+                },
+                () -> vlanForm(form, existing, model));
     }
 
     @PostMapping("/vlans/{id}/delete")
@@ -349,14 +345,14 @@ class NetworkConsoleController {
     @PreAuthorize("hasAuthority('nas:manage')")
     String createNas(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
         var form = FormValues.of(params);
-        try {
-            NasView device = nas.create(nasDraft(form));
-            redirect.addFlashAttribute("flash", "NAS " + device.name() + " added; its secret is stored encrypted.");
-            return "redirect:/network/nas";
-        } catch (ProblemException problem) {
-            form.reject(problem);
-            return nasForm(form.put("secret", "").put("apiPassword", ""), null, model);
-        }
+        return form.submit(
+                redirect,
+                () -> {
+                    NasView device = nas.create(nasDraft(form));
+                    return new FormValues.Saved(
+                            "NAS " + device.name() + " added; its secret is stored encrypted.", "/network/nas");
+                },
+                () -> nasForm(form.put("secret", "").put("apiPassword", ""), null, model));
     }
 
     @GetMapping("/nas/{id}/edit")
@@ -391,14 +387,13 @@ class NetworkConsoleController {
             RedirectAttributes redirect) {
         NasView existing = nas.get(id);
         var form = FormValues.of(params);
-        try {
-            nas.update(id, nasDraft(form));
-            redirect.addFlashAttribute("flash", "NAS saved.");
-            return "redirect:/network/nas";
-        } catch (ProblemException problem) {
-            form.reject(problem);
-            return nasForm(form.put("secret", "").put("apiPassword", ""), existing, model);
-        }
+        return form.submit(
+                redirect,
+                () -> {
+                    nas.update(id, nasDraft(form));
+                    return new FormValues.Saved("NAS saved.", "/network/nas");
+                },
+                () -> nasForm(form.put("secret", "").put("apiPassword", ""), existing, model));
     }
 
     @PostMapping("/nas/{id}/delete")

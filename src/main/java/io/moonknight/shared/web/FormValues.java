@@ -234,4 +234,25 @@ public final class FormValues {
             }
         }
     }
+
+    /** Where a saved form goes, and what the flash message says. */
+    public record Saved(String flash, String redirectTo) {}
+
+    /**
+     * Submits this form: {@code save} stores it and says where to go; when it refuses with a problem, the problem's
+     * fields are marked and {@code again} shows the form once more.
+     */
+    public String submit(
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect,
+            java.util.function.Supplier<Saved> save,
+            java.util.function.Supplier<String> again) {
+        try {
+            Saved saved = save.get();
+            redirect.addFlashAttribute("flash", saved.flash());
+            return "redirect:" + saved.redirectTo();
+        } catch (ProblemException problem) {
+            reject(problem);
+            return again.get();
+        }
+    }
 }

@@ -217,14 +217,13 @@ class SubscriptionConsoleController {
             RedirectAttributes redirect) {
         SubscriptionView existing = subscriptions.get(id);
         var form = FormValues.of(params);
-        try {
-            subscriptions.update(id, draft(form));
-            redirect.addFlashAttribute("flash", "Subscription saved.");
-            return "redirect:/subscriptions/" + id;
-        } catch (ProblemException problem) {
-            form.reject(problem);
-            return form(form.put("password", ""), existing, model);
-        }
+        return form.submit(
+                redirect,
+                () -> {
+                    subscriptions.update(id, draft(form));
+                    return new FormValues.Saved("Subscription saved.", "/subscriptions/" + id);
+                },
+                () -> form(form.put("password", ""), existing, model));
     }
 
     @PostMapping("/{id}/lifecycle")

@@ -18,6 +18,9 @@ public record PlanReply(
         List<Long> fairUseStepsBytes,
         int simultaneousUse) {
 
+    /** The reason given when a data pack or voucher plan's own allowance is used up. */
+    public static final String ALLOWANCE_USED = "data allowance used up";
+
     /** One reply attribute: its dictionary name (with an optional {@code :tag}) and text value. */
     public record Attribute(String name, String value) {}
 }

@@ -17,6 +17,7 @@ public record PlanSummary(
         BigDecimal setupFee,
         @Nullable Integer validityDays,
         @Nullable Long quotaMb,
+        @Nullable BigDecimal overagePricePerGb,
         @Nullable Integer timeLimitMinutes,
         long downloadKbps,
         long uploadKbps,

@@ -509,6 +509,105 @@ class BillingApiTest {
                 .update();
     }
 
+    private void usedOn(String subscription, LocalDate day, long bytes, long covered) {
+        jdbc.sql("""
+            insert into radius.usage_daily (tenant_id, subscription_id, day, input_octets, output_octets,
+                covered_octets)
+            values (:t, cast(:s as uuid), :day, :bytes, 0, :covered)
+            """)
+                .param("t", tenant.id())
+                .param("s", subscription)
+                .param("day", day)
+                .param("bytes", bytes)
+                .param("covered", covered)
+                .update();
+    }
+
+    @Test
+    void dataBeyondAPlansAllowanceIsChargedOnThePeriodsInvoiceLessWhatPacksPaidFor() {
+        plan = api.post(
+                        "/api/v1/plans",
+                        Map.of(
+                                "code",
+                                "CAP10",
+                                "name",
+                                "Capped 10",
+                                "billingType",
+                                "MONTHLY_POSTPAID",
+                                "price",
+                                "3000",
+                                "quotaMb",
+                                10_000,
+                                "overagePricePerGb",
+                                "100",
+                                "downloadKbps",
+                                10_000,
+                                "uploadKbps",
+                                5_000),
+                        tenant.adminToken())
+                .text("id");
+        assertThat(api.get("/api/v1/plans/" + plan, tenant.adminToken())
+                        .json()
+                        .path("overagePricePerGb")
+                        .decimalValue())
+                .isEqualByComparingTo("100");
+        LocalDate lastMonth = TestTenants.today().withDayOfMonth(1).minusMonths(1);
+        String heavy = customerWith("heavy", lastMonth.minusMonths(2));
+        String heavySubscription = subscriptionOf(heavy);
+        // 13 GB and a byte used, 1 GB of it paid for by a pack: 2.000000001 GB over, billed as 2,001 MB
+        usedOn(heavySubscription, lastMonth.plusDays(3), 8_000_000_000L, 1_000_000_000L);
+        usedOn(heavySubscription, lastMonth.plusDays(20), 5_000_000_001L, 0);
+        usedOn(heavySubscription, lastMonth.minusDays(1), 50_000_000_000L, 0); // the month before: billed then
+        String light = customerWith("light", lastMonth.minusMonths(2));
+        usedOn(subscriptionOf(light), lastMonth.plusDays(3), 9_999_000_000L, 0);
+        // started mid-month: 10 GB prorated to the days served
+        String late = customerWith("late", lastMonth.plusDays(lastMonth.lengthOfMonth() / 2));
+        String lateSubscription = subscriptionOf(late);
+        long days = lastMonth.lengthOfMonth() - lastMonth.lengthOfMonth() / 2;
+        long lateAllowanceMb = 10_000L * days / lastMonth.lengthOfMonth();
+        usedOn(lateSubscription, lastMonth.plusDays(lastMonth.lengthOfMonth() - 1), 10_000_000_000L, 0);
+
+        run();
+        var invoice = api.get(
+                        "/api/v1/invoices/"
+                                + invoicesOf(heavy).get(0).path("id").asString(),
+                        tenant.adminToken())
+                .json();
+        assertThat(invoice.path("lines").findValuesAsString("description"))
+                .hasSize(2)
+                .last()
+                .asString()
+                .startsWith("Data beyond 10 GB " + lastMonth)
+                .endsWith(": 2.001 GB at 100 per GB");
+        assertThat(invoice.path("lines").get(1).path("net").decimalValue()).isEqualByComparingTo("200.10");
+        assertThat(invoice.path("total").decimalValue()).isEqualByComparingTo("3200.10");
+        assertThat(api.get(
+                                "/api/v1/invoices/"
+                                        + invoicesOf(light).get(0).path("id").asString(),
+                                tenant.adminToken())
+                        .json()
+                        .path("lines")
+                        .size())
+                .as("within the allowance: no usage line")
+                .isEqualTo(1);
+        var lateLines = api.get(
+                        "/api/v1/invoices/" + invoicesOf(late).get(0).path("id").asString(), tenant.adminToken())
+                .json()
+                .path("lines");
+        long overMb = 10_000L - lateAllowanceMb;
+        assertThat(lateLines.get(1).path("description").asString())
+                .contains("Data beyond "
+                        + BigDecimal.valueOf(lateAllowanceMb, 3)
+                                .stripTrailingZeros()
+                                .toPlainString() + " GB");
+        assertThat(lateLines.get(1).path("net").decimalValue())
+                .isEqualByComparingTo(
+                        BigDecimal.valueOf(overMb).divide(BigDecimal.TEN, 2, java.math.RoundingMode.HALF_UP));
+        assertThat(run().path("invoiced").asInt())
+                .as("usage is billed with its period, once")
+                .isZero();
+    }
+
     private int consumePacks() {
         return io.moonknight.shared.tenant.TenantContext.call(tenant.id(), dataPacks::consume);
     }

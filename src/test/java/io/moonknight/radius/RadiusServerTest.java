@@ -39,6 +39,9 @@ class RadiusServerTest {
     @Autowired
     RadiusServer server;
 
+    @Autowired
+    io.moonknight.billing.internal.DataPacks dataPacks;
+
     Api api;
     TestTenants.TenantFixture tenant;
     String secret;
@@ -346,6 +349,96 @@ class RadiusServerTest {
                                 .path("lastActionResult")
                                 .asString())
                         .startsWith("ACK"));
+    }
+
+    @Test
+    void aDataPackLetsASubscriberBlockedByFairUseBackOnlineUntilItIsUsedUp() throws Exception {
+        plan = api.post(
+                        "/api/v1/plans",
+                        Map.of(
+                                "code",
+                                "CAP1",
+                                "name",
+                                "Capped 1 GB",
+                                "billingType",
+                                "MONTHLY_POSTPAID",
+                                "price",
+                                "10",
+                                "downloadKbps",
+                                20_000,
+                                "uploadKbps",
+                                10_000,
+                                "ipv4PoolId",
+                                pool,
+                                "fupRules",
+                                List.of(Map.of("afterGigabytes", 1, "action", "BLOCK"))),
+                        tenant.adminToken())
+                .text("id");
+        String pack = api.post(
+                        "/api/v1/plans",
+                        Map.of(
+                                "code",
+                                "P500",
+                                "name",
+                                "Data 500 MB",
+                                "billingType",
+                                "DATA_PACK",
+                                "price",
+                                "2",
+                                "validityDays",
+                                7,
+                                "quotaMb",
+                                500,
+                                "downloadKbps",
+                                20_000,
+                                "uploadKbps",
+                                10_000),
+                        tenant.adminToken())
+                .text("id");
+        String subscription = pppoe("ivy", "ivy-pass-1");
+        assertThat(pap("ivy", "ivy-pass-1")).contains("Access-Accept");
+        radclient("acct", "User-Name = ivy, Acct-Session-Id = I-1, Acct-Status-Type = Start");
+        radclient(
+                "acct",
+                "User-Name = ivy, Acct-Session-Id = I-1, Acct-Status-Type = Stop, Acct-Output-Octets = "
+                        + "1200000000");
+        assertThat(pap("ivy", "ivy-pass-1")).contains("Access-Reject").contains("Fair usage limit reached");
+
+        var bought = api.post(
+                "/api/v1/subscriptions/" + subscription + "/data-packs", Map.of("planId", pack), tenant.adminToken());
+        assertThat(bought.status()).as(bought.toString()).isEqualTo(201);
+        assertThat(pap("ivy", "ivy-pass-1"))
+                .as("the pack lifts the block")
+                .contains("Access-Accept")
+                .contains("Mikrotik-Rate-Limit = \"10M/20M\"");
+        radclient("acct", "User-Name = ivy, Acct-Session-Id = I-2, Acct-Status-Type = Start");
+        radclient(
+                "acct",
+                "User-Name = ivy, Acct-Session-Id = I-2, Acct-Status-Type = Interim-Update,"
+                        + " Acct-Output-Octets = 300000000");
+        assertThat(io.moonknight.shared.tenant.TenantContext.call(tenant.id(), dataPacks::consume))
+                .isEqualTo(1);
+        assertThat(nas.next(1)).as("the pack is not used up: nothing sent").isNull();
+
+        radclient(
+                "acct",
+                "User-Name = ivy, Acct-Session-Id = I-2, Acct-Status-Type = Interim-Update,"
+                        + " Acct-Output-Octets = 600000000");
+        io.moonknight.shared.tenant.TenantContext.call(tenant.id(), dataPacks::consume);
+        var disconnect = nas.next(10);
+        assertThat(disconnect).as("used up: the block applies again").isNotNull();
+        assertThat(disconnect.code()).isEqualTo(40);
+        assertThat(disconnect.text(44)).isEqualTo("I-2");
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(pap("ivy", "ivy-pass-1"))
+                        .contains("Access-Reject")
+                        .contains("Fair usage limit reached"));
+        assertThat(api.get("/api/v1/subscriptions/" + subscription + "/data-packs", tenant.adminToken())
+                        .json()
+                        .get(0)
+                        .path("status")
+                        .asString())
+                .isEqualTo("USED_UP");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.moonknight.billing.internal;
 import io.moonknight.audit.AuditRecord;
 import io.moonknight.audit.AuditTrail;
 import io.moonknight.billing.domain.Money;
+import io.moonknight.billing.domain.Overage;
 import io.moonknight.billing.domain.Period;
 import io.moonknight.billing.domain.Proration;
 import io.moonknight.billing.domain.ServiceSegments;
@@ -10,6 +11,7 @@ import io.moonknight.customers.CustomerDirectory;
 import io.moonknight.plans.BillingType;
 import io.moonknight.plans.PlanCatalog;
 import io.moonknight.plans.PlanSummary;
+import io.moonknight.radius.UsageMeter;
 import io.moonknight.shared.security.Actor;
 import io.moonknight.shared.tenant.TenantContext;
 import io.moonknight.shared.web.ProblemException;
@@ -70,6 +72,7 @@ public class BillingService {
     private final Prepaid prepaid;
     private final Charges charges;
     private final Credit credit;
+    private final UsageMeter usage;
     private final Clock clock;
     private final ExecutorService runner = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -86,7 +89,9 @@ public class BillingService {
             @org.springframework.context.annotation.Lazy Prepaid prepaid,
             Charges charges,
             Credit credit,
+            UsageMeter usage,
             Clock clock) {
+        this.usage = usage;
         this.charges = charges;
         this.credit = credit;
         this.dunning = dunning;
@@ -297,6 +302,70 @@ public class BillingService {
      */
     private List<InvoiceWriter.Charge> lines(
             SubscriptionSummary subscription, Context context, java.util.Currency currency) {
+        return lines(List.of(subscription), context, Map.of(subscription.customerId(), currency))
+                .getOrDefault(subscription.id(), List.of());
+    }
+
+    /** What a stretch on a plan with a data allowance adds to the period's allowance. */
+    private record Metered(PlanSummary plan, long allowanceMb) {}
+
+    /**
+     * The invoice lines of each subscription ({@link #serviceLines}), plus a line for data beyond the allowance
+     * where a plan with overage served in the period: its allowance prorated by the days on it, everything RADIUS
+     * counted in the period less what data packs paid for, at the last such plan's price per GB.
+     */
+    private Map<UUID, List<InvoiceWriter.Charge>> lines(
+            List<SubscriptionSummary> chunk, Context context, Map<UUID, java.util.Currency> currencyOf) {
+        Map<UUID, List<InvoiceWriter.Charge>> linesOf = new HashMap<>();
+        Map<UUID, Metered> metered = new HashMap<>();
+        Map<Period, List<UUID>> meteredByPeriod = new HashMap<>();
+        for (SubscriptionSummary subscription : chunk) {
+            Metered[] seen = {null};
+            var currency = java.util.Objects.requireNonNull(currencyOf.get(subscription.customerId()));
+            linesOf.put(subscription.id(), serviceLines(subscription, context, currency, seen));
+            if (seen[0] != null) {
+                metered.put(subscription.id(), seen[0]);
+                meteredByPeriod
+                        .computeIfAbsent(context.periodOf(subscription.customerId()), p -> new ArrayList<>())
+                        .add(subscription.id());
+            }
+        }
+        Map<UUID, Long> used = new HashMap<>();
+        meteredByPeriod.forEach((period, ids) -> used.putAll(usage.allowanceBytes(ids, period.start(), period.end())));
+        for (SubscriptionSummary subscription : chunk) {
+            Metered m = metered.get(subscription.id());
+            if (m == null) {
+                continue;
+            }
+            var currency = java.util.Objects.requireNonNull(currencyOf.get(subscription.customerId()));
+            BigDecimal price = java.util.Objects.requireNonNull(m.plan().overagePricePerGb());
+            var charge = Overage.charge(used.getOrDefault(subscription.id(), 0L), m.allowanceMb(), price, currency);
+            if (charge.none()) {
+                continue;
+            }
+            Period period = context.periodOf(subscription.customerId());
+            java.util.Objects.requireNonNull(linesOf.get(subscription.id()))
+                    .add(new InvoiceWriter.Charge(
+                            "Data beyond " + gigabytes(m.allowanceMb()) + " GB " + period.start() + " – "
+                                    + period.end().minusDays(1) + ": "
+                                    + charge.gigabytes().toPlainString()
+                                    + " GB at " + price.stripTrailingZeros().toPlainString() + " per GB",
+                            subscription.id(),
+                            period.start(),
+                            period.end(),
+                            charge.amount(),
+                            m.plan().taxClass()));
+        }
+        return linesOf;
+    }
+
+    private static String gigabytes(long megabytes) {
+        return BigDecimal.valueOf(megabytes, 3).stripTrailingZeros().toPlainString();
+    }
+
+    /** The subscription's service lines; {@code metered[0]} is set when a plan with a data allowance served. */
+    private List<InvoiceWriter.Charge> serviceLines(
+            SubscriptionSummary subscription, Context context, java.util.Currency currency, Metered[] metered) {
         Period period = context.periodOf(subscription.customerId());
         List<ServiceSegments.Change> changes = new ArrayList<>();
         for (BillingChange change : context.changes().getOrDefault(subscription.id(), List.of())) {
@@ -325,6 +394,11 @@ public class BillingService {
             if (plan == null || plan.billingType() != BillingType.MONTHLY_POSTPAID) {
                 continue; // prepaid, data packs and vouchers are charged when bought
             }
+            Long allowance = plan.quotaMb();
+            if (allowance != null && plan.overagePricePerGb() != null) {
+                long share = Overage.allowanceMb(allowance, period, segment.days());
+                metered[0] = new Metered(plan, share + (metered[0] == null ? 0 : metered[0].allowanceMb()));
+            }
             lines.add(new InvoiceWriter.Charge(
                     label(plan, period, segment.days()),
                     subscription.id(),
@@ -344,13 +418,12 @@ public class BillingService {
     private int billChunk(List<SubscriptionSummary> chunk, Context context, BigDecimal[] amount) {
         Map<UUID, Accounts.Account> byCustomer = accounts.ofAll(
                 chunk.stream().map(SubscriptionSummary::customerId).distinct().toList());
-        Map<UUID, List<InvoiceWriter.Charge>> linesOf = new HashMap<>();
+        Map<UUID, java.util.Currency> currencyOf = new HashMap<>();
+        byCustomer.forEach((customer, account) -> currencyOf.put(customer, account.currency()));
+        Map<UUID, List<InvoiceWriter.Charge>> linesOf = lines(chunk, context, currencyOf);
         Map<UUID, UUID> invoiceFor = new HashMap<>();
         for (SubscriptionSummary subscription : chunk) {
-            Accounts.Account account = java.util.Objects.requireNonNull(byCustomer.get(subscription.customerId()));
-            List<InvoiceWriter.Charge> lines = lines(subscription, context, account.currency());
-            if (!lines.isEmpty()) {
-                linesOf.put(subscription.id(), lines);
+            if (!linesOf.getOrDefault(subscription.id(), List.of()).isEmpty()) {
                 invoiceFor.put(subscription.id(), UUID.randomUUID());
             }
         }

@@ -41,6 +41,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * credit where there is some). Every minute each tenant's active packs take their share of what RADIUS counted
  * since they last looked, oldest pack first, and a pack that is used up or past its validity ends
  * ({@link DataPackEnded}, on the customer's timeline). A pack only counts what was used after it was bought.
+ *
+ * <p>What packs take is reported to RADIUS as covered, so fair use and overage leave it out; while a
+ * subscription has an active pack its fair-use limits are lifted (a subscriber blocked at a limit can buy a pack
+ * and log in again), and when its last pack ends the limit applies again (a CoA or a disconnect).
  */
 @Component
 public class DataPacks {
@@ -161,10 +165,24 @@ public class DataPacks {
                 .param("invoice", invoice)
                 .param("by", Actor.current().map(Actor::displayName).orElse("system"))
                 .update();
+        refreshTopUp(subscriptionId);
         audit.record(AuditRecord.of("data-pack.bought", "Subscription", subscriptionId)
                 .with("plan", plan.name())
                 .with("pack", id));
         return get(id);
+    }
+
+    /** Tells RADIUS until when the subscription has a pack (the latest active one's end), or that it has none. */
+    private void refreshTopUp(UUID subscriptionId) {
+        var until = jdbc.sql("""
+            select valid_until from billing.data_packs
+            where tenant_id = :t and subscription_id = :s and status = 'ACTIVE' order by valid_until desc limit 1
+            """)
+                .param("t", TenantContext.require())
+                .param("s", subscriptionId)
+                .query(java.sql.Timestamp.class)
+                .optional();
+        usage.topUp(subscriptionId, until.map(java.sql.Timestamp::toInstant).orElse(null));
     }
 
     @Transactional(readOnly = true)
@@ -242,15 +260,16 @@ public class DataPacks {
                             .computeIfAbsent(p.subscription(), s -> new ArrayList<>())
                             .add(p));
             if (bySubscription.isEmpty()) {
-                ended.forEach(events::publishEvent);
-                return count;
+                return finish(ended, Map.of(), count);
             }
             Map<UUID, Long> counters = usage.totalBytes(bySubscription.keySet());
+            Map<UUID, Long> covered = new LinkedHashMap<>();
             for (var entry : bySubscription.entrySet()) {
                 long counter = counters.getOrDefault(entry.getKey(), 0L);
                 Map<UUID, Long> taken = share(entry.getValue(), counter);
                 for (Active pack : entry.getValue()) {
                     long took = taken.getOrDefault(pack.id(), 0L);
+                    covered.merge(entry.getKey(), took, Long::sum);
                     if (took == 0 && pack.counterAt() >= counter) {
                         continue;
                     }
@@ -269,10 +288,17 @@ public class DataPacks {
                     updated.stream().filter(e -> e.reason().equals("USED_UP")).forEach(ended::add);
                 }
             }
-            ended.forEach(events::publishEvent);
-            return count;
+            return finish(ended, covered, count);
         });
         return changed == null ? 0 : changed;
+    }
+
+    /** Reports what packs covered, tells RADIUS about subscriptions whose packs ended, and publishes the ends. */
+    private int finish(List<DataPackEnded> ended, Map<UUID, Long> covered, int count) {
+        usage.covered(covered);
+        ended.stream().map(DataPackEnded::subscriptionId).distinct().forEach(this::refreshTopUp);
+        ended.forEach(events::publishEvent);
+        return count;
     }
 
     /**

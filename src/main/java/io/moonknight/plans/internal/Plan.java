@@ -44,6 +44,10 @@ class Plan extends TenantOwned<Plan> {
     private BigDecimal setupFee;
     private @Nullable Integer validityDays;
     private @Nullable Long quotaMb;
+
+    @Column(name = "overage_price")
+    private @Nullable BigDecimal overagePricePerGb;
+
     private @Nullable Integer timeLimitMinutes;
     private long downloadKbps;
     private long uploadKbps;
@@ -107,6 +111,7 @@ class Plan extends TenantOwned<Plan> {
         this.setupFee = java.util.Objects.requireNonNull(draft.setupFee());
         this.validityDays = draft.validityDays();
         this.quotaMb = draft.quotaMb();
+        this.overagePricePerGb = draft.overagePricePerGb();
         this.timeLimitMinutes = draft.timeLimitMinutes();
         this.downloadKbps = draft.downloadKbps();
         this.uploadKbps = draft.uploadKbps();
@@ -158,6 +163,7 @@ class Plan extends TenantOwned<Plan> {
                 setupFee,
                 validityDays,
                 quotaMb,
+                overagePricePerGb,
                 timeLimitMinutes,
                 downloadKbps,
                 uploadKbps,
@@ -189,6 +195,7 @@ class Plan extends TenantOwned<Plan> {
                 setupFee,
                 validityDays,
                 quotaMb,
+                overagePricePerGb,
                 timeLimitMinutes,
                 downloadKbps,
                 uploadKbps,

@@ -71,6 +71,16 @@ class PlanDemoData implements DemoDataContributor {
                 .setupFee("50.00")
                 .sessions(4)
                 .build());
+        plans.create(plan(
+                        "HOME-20-CAP",
+                        "Home 20 capped",
+                        "20 Mbit/s with 200 GB a month included, 0.50 per GB beyond",
+                        BillingType.MONTHLY_POSTPAID,
+                        "18.00")
+                .speeds(20_000, 10_000)
+                .overage(200_000L, "0.50")
+                .pools(v4, v6)
+                .build());
         plans.create(plan("PRE-10-30D", "Prepaid 10 / 30 days", null, BillingType.PREPAID, "12.00")
                 .speeds(10_000, 5_000)
                 .validity(30)
@@ -125,6 +135,7 @@ class PlanDemoData implements DemoDataContributor {
         private @Nullable BigDecimal setupFee;
         private @Nullable Integer validity;
         private @Nullable Long quota;
+        private @Nullable BigDecimal overage;
         private @Nullable Integer timeLimit;
         private long down;
         private long up;
@@ -181,6 +192,12 @@ class PlanDemoData implements DemoDataContributor {
             return this;
         }
 
+        Builder overage(long includedMegabytes, String pricePerGb) {
+            this.quota = includedMegabytes;
+            this.overage = new BigDecimal(pricePerGb);
+            return this;
+        }
+
         Builder timeLimit(int minutes) {
             this.timeLimit = minutes;
             return this;
@@ -209,6 +226,7 @@ class PlanDemoData implements DemoDataContributor {
                     setupFee,
                     validity,
                     quota,
+                    overage,
                     timeLimit,
                     down,
                     up,

@@ -54,8 +54,19 @@ public record PlanDraft(
         @Schema(description = "Prepaid, data packs (required) and vouchers (optional): days a purchase lasts") @Nullable
         Integer validityDays,
 
-        @Schema(description = "Data packs (required) and vouchers: data allowance in megabytes (10^6 bytes)") @Nullable
+        @Schema(
+                description = "Data packs (required), vouchers and monthly plans with an overage price: data"
+                        + " allowance in megabytes (10^6 bytes); for a monthly plan, what each billing period"
+                        + " includes")
+        @Nullable
         Long quotaMb,
+
+        @Schema(
+                example = "2.00",
+                description = "Monthly plans with a data allowance: the price of each GB (10^9 bytes) used"
+                        + " beyond it in a billing period, charged to the megabyte on the period's invoice")
+        @Nullable
+        BigDecimal overagePricePerGb,
 
         @Schema(description = "Vouchers: connected time allowed, in minutes") @Nullable
         Integer timeLimitMinutes,
@@ -140,6 +151,12 @@ public record PlanDraft(
             errors.add(new FieldError("taxClass", "use 1-30 lowercase letters, digits or '-'"));
         }
         allowance(errors);
+        if (overagePricePerGb != null) {
+            money(errors, "overagePricePerGb", overagePricePerGb, 4);
+            if (overagePricePerGb.signum() == 0) {
+                errors.add(new FieldError("overagePricePerGb", "must be more than 0; leave it out for no overage"));
+            }
+        }
         int sessions = simultaneousUse == null ? 1 : simultaneousUse;
         if (sessions < 1 || sessions > 100) {
             errors.add(new FieldError("simultaneousUse", "must be 1-100 sessions"));
@@ -226,6 +243,7 @@ public record PlanDraft(
                 fee.setScale(digits),
                 validityDays,
                 quotaMb,
+                overagePricePerGb == null ? null : overagePricePerGb.setScale(Math.max(4, digits)),
                 timeLimitMinutes,
                 downloadKbps,
                 uploadKbps,
@@ -252,11 +270,24 @@ public record PlanDraft(
         } else if (validityDays != null && (validityDays < 1 || validityDays > 3650)) {
             errors.add(new FieldError("validityDays", "must be 1-3650 days"));
         }
-        boolean allowsQuota = billingType == BillingType.DATA_PACK || billingType == BillingType.HOTSPOT_VOUCHER;
+        boolean monthly = billingType == BillingType.MONTHLY_POSTPAID;
+        boolean allowsQuota = billingType == BillingType.DATA_PACK
+                || billingType == BillingType.HOTSPOT_VOUCHER
+                || (monthly && overagePricePerGb != null);
+        if (overagePricePerGb != null && !monthly) {
+            errors.add(new FieldError(
+                    "overagePricePerGb", "only monthly postpaid plans charge for data beyond an" + " allowance"));
+        } else if (overagePricePerGb != null && quotaMb == null) {
+            errors.add(new FieldError("quotaMb", "give the data each billing period includes, before overage"));
+        }
         if (quotaMb == null && billingType == BillingType.DATA_PACK) {
             errors.add(new FieldError("quotaMb", "a data pack needs its data allowance"));
-        } else if (quotaMb != null && !allowsQuota) {
-            errors.add(new FieldError("quotaMb", "only data packs and vouchers carry a data allowance"));
+        } else if (quotaMb != null && monthly && overagePricePerGb == null) {
+            errors.add(new FieldError(
+                    "overagePricePerGb", "a monthly plan's data allowance needs the price per GB" + " beyond it"));
+        } else if (quotaMb != null && !allowsQuota && !monthly) {
+            errors.add(new FieldError(
+                    "quotaMb", "only data packs, vouchers and monthly plans with overage carry a" + " data allowance"));
         } else if (quotaMb != null && (quotaMb < 1 || quotaMb > 100_000_000L)) {
             errors.add(new FieldError("quotaMb", "must be 1 MB to 100 TB"));
         }

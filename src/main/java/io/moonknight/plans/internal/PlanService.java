@@ -167,14 +167,27 @@ public class PlanService implements PlanCatalog, NetworkReferences {
                     profileFor(vendor).render(speed, draft.sessionTimeoutSeconds(), draft.idleTimeoutSeconds()).stream()
                             .map(a -> new PlanReply.Attribute(a.name(), a.value()))
                             .toList();
-            var steps = plan.speed().fupRules().stream()
+            List<Long> steps = new ArrayList<>(plan.speed().fupRules().stream()
                     .map(io.moonknight.plans.domain.FupRule::afterBytes)
-                    .toList();
+                    .toList());
+            boolean blocked = speed.blocked();
+            String reason = speed.reason();
+            Long quotaMb = draft.quotaMb();
+            if (quotaMb != null && draft.billingType() != io.moonknight.plans.BillingType.MONTHLY_POSTPAID) {
+                // a data pack or voucher as the service itself: its allowance is a last step that blocks
+                long quota = quotaMb * 1_000_000L;
+                steps.add(quota);
+                steps.sort(null);
+                if (usedBytes >= quota) {
+                    blocked = true;
+                    reason = PlanReply.ALLOWANCE_USED;
+                }
+            }
             return new PlanReply(
-                    speed.blocked(),
-                    speed.reason(),
+                    blocked,
+                    reason,
                     attributes,
-                    steps,
+                    List.copyOf(steps),
                     draft.simultaneousUse() == null ? 1 : draft.simultaneousUse());
         });
     }

@@ -197,6 +197,11 @@ class PlanConsoleController {
                                 : plan.setupFee().stripTrailingZeros().toPlainString())
                 .put("validityDays", plan.validityDays())
                 .put("quotaMb", plan.quotaMb())
+                .put(
+                        "overagePricePerGb",
+                        plan.overagePricePerGb() == null
+                                ? ""
+                                : plan.overagePricePerGb().stripTrailingZeros().toPlainString())
                 .put("timeLimitMinutes", plan.timeLimitMinutes())
                 .put("downloadKbps", plan.downloadKbps())
                 .put("uploadKbps", plan.uploadKbps())
@@ -252,6 +257,7 @@ class PlanConsoleController {
         var setupFee = form.decimal("setupFee");
         Integer validity = form.integer("validityDays");
         Long quota = form.longValue("quotaMb");
+        var overage = form.decimal("overagePricePerGb");
         Integer timeLimit = form.integer("timeLimitMinutes");
         Long down = form.longValue("downloadKbps");
         Long up = form.longValue("uploadKbps");
@@ -314,6 +320,7 @@ class PlanConsoleController {
                 setupFee,
                 validity,
                 quota,
+                overage,
                 timeLimit,
                 java.util.Objects.requireNonNull(down),
                 java.util.Objects.requireNonNull(up),

@@ -129,13 +129,18 @@ class AccessHandler {
         if (base.isEmpty()) {
             return AccessDecision.reject("No plan");
         }
-        long used = base.get().fairUseStepsBytes().isEmpty()
-                ? 0
-                : sessions.cycleUsage(tenant, profile.subscriptionId(), profile.cycleStart());
+        long used = sessions.fairUseUsage(
+                tenant,
+                profile.subscriptionId(),
+                profile.cycleStart(),
+                base.get().fairUseStepsBytes());
         PlanReply reply = cache.reply(tenant, profile.planId(), client.nas().vendor(), used)
                 .orElse(base.get());
         if (reply.blocked()) {
-            return AccessDecision.reject("Fair usage limit reached");
+            return AccessDecision.reject(
+                    PlanReply.ALLOWANCE_USED.equals(reply.reason())
+                            ? "Data allowance used up"
+                            : "Fair usage limit reached");
         }
         if (live.get(profile.subscriptionId()) >= reply.simultaneousUse()) {
             return AccessDecision.reject("Simultaneous-use limit reached");

@@ -134,6 +134,30 @@ class Enforcement {
         }
     }
 
+    /**
+     * A data pack started or ended: a subscriber past a fair-use step gets the rate that now applies (the full
+     * one while a pack lasts, the reduced one or a disconnect after it).
+     */
+    void topUpChanged(UUID tenant, UUID subscription) {
+        executor.execute(() -> {
+            var profile = cache.bySubscription(tenant, subscription);
+            if (profile.isEmpty()) {
+                return;
+            }
+            List<Long> steps = cache.reply(tenant, profile.get().planId(), io.moonknight.network.NasVendor.OTHER, 0)
+                    .map(PlanReply::fairUseStepsBytes)
+                    .orElse(List.of());
+            if (!steps.isEmpty()
+                    && LookupCache.step(
+                                    steps,
+                                    store.cycleUsage(
+                                            tenant, subscription, profile.get().cycleStart()))
+                            > 0) {
+                changeRate(tenant, subscription, "data pack changed");
+            }
+        });
+    }
+
     /** Disconnects every live session of a subscription; returns how many the NAS confirmed. */
     int disconnectAll(UUID subscription, String why) {
         int confirmed = 0;
@@ -175,7 +199,11 @@ class Enforcement {
             if (nas == null) {
                 continue;
             }
-            long used = store.cycleUsage(tenant, subscription, profile.get().cycleStart());
+            List<Long> steps = cache.reply(
+                            tenant, profile.get().planId(), nas.nas().vendor(), 0)
+                    .map(PlanReply::fairUseStepsBytes)
+                    .orElse(List.of());
+            long used = store.fairUseUsage(tenant, subscription, profile.get().cycleStart(), steps);
             PlanReply reply = cache.reply(
                             tenant, profile.get().planId(), nas.nas().vendor(), used)
                     .orElse(null);

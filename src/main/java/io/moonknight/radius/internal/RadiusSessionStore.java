@@ -60,13 +60,36 @@ class RadiusSessionStore {
 
     long cycleUsage(UUID tenant, UUID subscription, LocalDate cycleStart) {
         return jdbc.sql("""
-            select coalesce(sum(input_octets + output_octets), 0) from radius.usage_daily
+            select greatest(0, coalesce(sum(input_octets + output_octets - covered_octets), 0)) from radius.usage_daily
             where subscription_id = :s and tenant_id = :t and day >= :from
             """)
                 .param("s", subscription)
                 .param("t", tenant)
                 .param("from", cycleStart)
                 .query(Long.class)
+                .single();
+    }
+
+    /**
+     * The cycle's usage as fair use sees it ({@link #cycleUsage}), or none while a data pack lifts the limits of a
+     * subscription past a step: only subscribers over a limit pay for the extra look-up.
+     */
+    long fairUseUsage(UUID tenant, UUID subscription, LocalDate cycleStart, List<Long> steps) {
+        if (steps.isEmpty()) {
+            return 0;
+        }
+        long used = cycleUsage(tenant, subscription, cycleStart);
+        return LookupCache.step(steps, used) > 0 && toppedUp(tenant, subscription) ? 0 : used;
+    }
+
+    /** Whether a data pack lifts the subscription's fair-use limits now. */
+    boolean toppedUp(UUID tenant, UUID subscription) {
+        return jdbc.sql("""
+            select exists (select 1 from radius.top_ups where subscription_id = :s and tenant_id = :t and until > now())
+            """)
+                .param("s", subscription)
+                .param("t", tenant)
+                .query(Boolean.class)
                 .single();
     }
 

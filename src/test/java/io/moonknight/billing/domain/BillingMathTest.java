@@ -14,6 +14,45 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Proration, taxes, rounding and numbering, in currencies with 2, 0 (JPY) and 3 (KWD) minor digits. */
 class BillingMathTest {
 
+    @ParameterizedTest(name = "{0}: {1} bytes over {2} MB at {3}/GB")
+    @CsvSource({
+        // currency, used bytes, allowance MB, price per GB, billed MB, amount
+        "USD, 0, 10000, 2.00, 0, 0.00",
+        "USD, 10000000000, 10000, 2.00, 0, 0.00",
+        "USD, 10000000001, 10000, 2.00, 1, 0.00",
+        "USD, 10001000000, 10000, 2.00, 1, 0.00",
+        "USD, 10003000000, 10000, 2.00, 3, 0.01",
+        "USD, 12000000001, 10000, 2.00, 2001, 4.00",
+        "USD, 15500000000, 10000, 0.75, 5500, 4.13",
+        "USD, 5000000000, 0, 1.00, 5000, 5.00",
+        "JPY, 12345000000, 10000, 150, 2345, 352",
+        "JPY, 10000400000, 10000, 150, 1, 0",
+        "KWD, 11000000000, 10000, 0.125, 1000, 0.125",
+        "KWD, 10001500000, 10000, 0.3, 2, 0.001",
+        "BDT, 1000000000000, 500000, 10, 500000, 5000.00"
+    })
+    void overage(String code, long used, long allowanceMb, BigDecimal price, long megabytes, BigDecimal amount) {
+        var charge = Overage.charge(used, allowanceMb, price, Currency.getInstance(code));
+        assertThat(charge.megabytes()).isEqualTo(megabytes);
+        assertThat(charge.amount()).isEqualTo(amount);
+        assertThat(charge.none()).isEqualTo(megabytes == 0);
+    }
+
+    @ParameterizedTest(name = "{0} MB for {2}..{3} of {1}")
+    @CsvSource({
+        // allowance MB, period start, served from, served to (exclusive), prorated MB
+        "10000, 2026-11-01, 2026-11-01, 2026-12-01, 10000",
+        "10000, 2026-11-01, 2026-11-16, 2026-12-01, 5000",
+        "10000, 2026-11-01, 2026-11-21, 2026-12-01, 3333",
+        "200000, 2026-02-01, 2026-02-15, 2026-03-01, 100000",
+        "1, 2026-11-01, 2026-11-30, 2026-12-01, 0"
+    })
+    void overageAllowanceIsProratedToTheMegabyte(
+            long allowance, LocalDate periodStart, LocalDate from, LocalDate to, long expected) {
+        assertThat(Overage.allowanceMb(allowance, Period.calendarMonth(periodStart), new Period(from, to)))
+                .isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "{0} {1} for {3}..{4} of {2}")
     @CsvSource({
         // currency, monthly price, period start, used from, used to (exclusive), expected

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,6 +34,7 @@ class PlanDraftTest {
                 null,
                 BillingType.MONTHLY_POSTPAID,
                 new BigDecimal("25.00"),
+                null,
                 null,
                 null,
                 null,
@@ -64,7 +66,35 @@ class PlanDraftTest {
                 d.setupFee(),
                 validity,
                 quota,
+                null,
                 minutes,
+                d.downloadKbps(),
+                d.uploadKbps(),
+                d.downloadBurst(),
+                d.uploadBurst(),
+                d.fupRules(),
+                d.timeRules(),
+                d.simultaneousUse(),
+                d.idleTimeoutSeconds(),
+                d.sessionTimeoutSeconds(),
+                d.ipv4PoolId(),
+                d.ipv6PoolId());
+    }
+
+    static PlanDraft overage(PlanDraft d, BillingType type, @Nullable Long quota, String price) {
+        return new PlanDraft(
+                d.code(),
+                d.name(),
+                d.description(),
+                type,
+                d.price(),
+                d.currency(),
+                d.taxClass(),
+                d.setupFee(),
+                d.validityDays(),
+                quota,
+                new BigDecimal(price),
+                d.timeLimitMinutes(),
                 d.downloadKbps(),
                 d.uploadKbps(),
                 d.downloadBurst(),
@@ -90,6 +120,7 @@ class PlanDraftTest {
                 d.setupFee(),
                 d.validityDays(),
                 d.quotaMb(),
+                d.overagePricePerGb(),
                 d.timeLimitMinutes(),
                 down,
                 up,
@@ -116,6 +147,7 @@ class PlanDraftTest {
                 new BigDecimal(fee),
                 d.validityDays(),
                 d.quotaMb(),
+                d.overagePricePerGb(),
                 d.timeLimitMinutes(),
                 d.downloadKbps(),
                 d.uploadKbps(),
@@ -142,6 +174,7 @@ class PlanDraftTest {
                 d.setupFee(),
                 d.validityDays(),
                 d.quotaMb(),
+                d.overagePricePerGb(),
                 d.timeLimitMinutes(),
                 d.downloadKbps(),
                 d.uploadKbps(),
@@ -202,10 +235,35 @@ class PlanDraftTest {
                         "quotaMb",
                         "allowance"),
                 new Case(
-                        "monthly with quota",
+                        "monthly with quota but no overage price",
                         d -> with(d, BillingType.MONTHLY_POSTPAID, null, 1000L, null),
+                        "overagePricePerGb",
+                        "price per GB"),
+                new Case(
+                        "overage price without allowance",
+                        d -> overage(d, BillingType.MONTHLY_POSTPAID, null, "1.00"),
                         "quotaMb",
-                        "only data packs"),
+                        "includes"),
+                new Case(
+                        "overage on a prepaid plan",
+                        d -> overage(with(d, BillingType.PREPAID, 30, null, null), BillingType.PREPAID, null, "1"),
+                        "overagePricePerGb",
+                        "only monthly"),
+                new Case(
+                        "zero overage price",
+                        d -> overage(d, BillingType.MONTHLY_POSTPAID, 1000L, "0"),
+                        "overagePricePerGb",
+                        "more than 0"),
+                new Case(
+                        "negative overage price",
+                        d -> overage(d, BillingType.MONTHLY_POSTPAID, 1000L, "-1"),
+                        "overagePricePerGb",
+                        "negative"),
+                new Case(
+                        "overage price finer than 4 decimals",
+                        d -> overage(d, BillingType.MONTHLY_POSTPAID, 1000L, "0.00001"),
+                        "overagePricePerGb",
+                        "decimal places"),
                 new Case(
                         "voucher without limits",
                         d -> with(d, BillingType.HOTSPOT_VOUCHER, null, null, null),
@@ -287,5 +345,10 @@ class PlanDraftTest {
                         .draft()
                         .quotaMb())
                 .isEqualTo(10_000L);
+        var capped = overage(valid(), BillingType.MONTHLY_POSTPAID, 200_000L, "0.5")
+                .check(USD)
+                .draft();
+        assertThat(capped.quotaMb()).isEqualTo(200_000L);
+        assertThat(capped.overagePricePerGb()).isEqualByComparingTo("0.50");
     }
 }

@@ -389,8 +389,82 @@ class BillingApiTest {
         return fields;
     }
 
+    private static BigDecimal sum(JsonNode invoices, String field) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode invoice : invoices) {
+            sum = sum.add(invoice.path(field).decimalValue());
+        }
+        return sum;
+    }
+
     private Api.Response charge(String customer, Map<String, Object> body) {
         return api.post("/api/v1/customers/" + customer + "/charges", body, tenant.adminToken());
+    }
+
+    @Test
+    void aTaxExemptAccountIsInvoicedWithoutTaxAndItsTaxIdIsPrinted() throws Exception {
+        var settings = new java.util.HashMap<String, Object>(Map.of(
+                "paymentTermsDays",
+                7,
+                "invoiceNumberFormat",
+                "INV-{yyyy}-{seq:6}",
+                "billWhileSuspended",
+                true,
+                "taxRates",
+                List.of(
+                        Map.of("taxClass", "standard", "name", "VAT", "percent", 15, "inclusive", false),
+                        Map.of("taxClass", "retail", "name", "VAT", "percent", 15, "inclusive", true)),
+                "dunningSteps",
+                List.of()));
+        assertThat(api.put("/api/v1/billing-settings", settings, tenant.adminToken())
+                        .status())
+                .isEqualTo(200);
+        String exempt = customerWith("embassy", TestTenants.today().minusMonths(2));
+        String taxed = customerWith("household", TestTenants.today().minusMonths(2));
+        Map<String, Object> profile = new java.util.HashMap<>(
+                Map.of("paymentTermsDays", 7, "autoRenew", true, "neverSuspend", false, "taxExempt", true));
+        var noNumber = api.put("/api/v1/customers/" + exempt + "/billing-account", profile, tenant.adminToken());
+        assertThat(noNumber.status()).as(noNumber.toString()).isEqualTo(400);
+        assertThat(fields(noNumber)).containsExactly("taxId");
+        profile.put("taxId", "<script>");
+        assertThat(fields(api.put("/api/v1/customers/" + exempt + "/billing-account", profile, tenant.adminToken())))
+                .containsExactly("taxId");
+        profile.put("taxId", " BIN 000123456-0101 ");
+        var saved = api.put("/api/v1/customers/" + exempt + "/billing-account", profile, tenant.adminToken());
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        assertThat(saved.text("taxId")).isEqualTo("BIN 000123456-0101");
+        assertThat(saved.json().path("taxExempt").asBoolean()).isTrue();
+        for (String customer : List.of(exempt, taxed)) {
+            charge(
+                    customer,
+                    Map.of(
+                            "kind",
+                            "DEVICE",
+                            "description",
+                            "Router, VAT included",
+                            "unitPrice",
+                            "1150",
+                            "taxClass",
+                            "retail"));
+        }
+
+        run();
+        assertThat(sum(invoicesOf(exempt), "tax")).isEqualByComparingTo("0");
+        assertThat(sum(invoicesOf(exempt), "total"))
+                .as("the service without VAT, the router less the VAT in its price")
+                .isEqualByComparingTo("4000");
+        var exemptInvoice = invoicesOf(exempt).get(0);
+        assertThat(exemptInvoice.path("customerTaxId").asString()).isEqualTo("BIN 000123456-0101");
+        assertThat(exemptInvoice.path("taxExempt").asBoolean()).isTrue();
+        assertThat(sum(invoicesOf(taxed), "tax")).isEqualByComparingTo("600");
+        assertThat(sum(invoicesOf(taxed), "total")).isEqualByComparingTo("4600");
+        assertThat(invoicesOf(taxed).get(0).path("taxExempt").asBoolean()).isFalse();
+        byte[] pdf = api.bytes("/api/v1/invoices/" + exemptInvoice.path("id").asString() + "/pdf", tenant.adminToken());
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+                    .contains("Tax ID BIN 000123456-0101")
+                    .contains("Tax exempt");
+        }
     }
 
     @Test

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 @Component
 class Accounts {
 
-    record Account(UUID id, UUID customerId, Currency currency, int paymentTerms) {}
+    /** {@code taxExempt}: invoices carry no tax (a price that includes tax is charged without it). */
+    record Account(UUID id, UUID customerId, Currency currency, int paymentTerms, boolean taxExempt) {}
 
     private final JdbcClient jdbc;
     private final TenantDirectory tenants;
@@ -47,7 +48,8 @@ class Accounts {
                         row.getObject("id", UUID.class),
                         customerId,
                         Currency.getInstance(row.getString("currency")),
-                        row.getInt("payment_terms")))
+                        row.getInt("payment_terms"),
+                        row.getBoolean("tax_exempt")))
                 .single();
     }
 
@@ -77,7 +79,8 @@ class Accounts {
                         row.getObject("id", UUID.class),
                         row.getObject("customer_id", UUID.class),
                         Currency.getInstance(row.getString("currency")),
-                        row.getInt("payment_terms")))
+                        row.getInt("payment_terms"),
+                        row.getBoolean("tax_exempt")))
                 .list()
                 .forEach(a -> found.put(a.customerId(), a));
         return found;

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A customer's billing account as staff see and set it: payment terms, auto-renew for prepaid services, the
  * "never suspend" exclusion, a promise-to-pay date that holds dunning's suspend and terminate steps back, and the
- * billing cycle (calendar month, or the month from a billing day).
+ * billing cycle (calendar month, or the month from a billing day), and the tax profile (the customer's tax
+ * registration number, printed on invoices, and a tax exemption, which needs that number).
  */
 @Service
 public class BillingAccounts {
@@ -30,6 +31,8 @@ public class BillingAccounts {
             boolean neverSuspend,
             @Nullable LocalDate promiseToPay,
             @Nullable Integer billingDay,
+            boolean taxExempt,
+            @Nullable String taxId,
             BigDecimal balance) {}
 
     /** {@code billingDay} 1–28 bills the month from that day (anniversary); null bills by calendar month. */
@@ -38,7 +41,18 @@ public class BillingAccounts {
             boolean autoRenew,
             boolean neverSuspend,
             @Nullable LocalDate promiseToPay,
-            @Nullable Integer billingDay) {}
+            @Nullable Integer billingDay,
+            boolean taxExempt,
+            @Nullable String taxId) {
+
+        /** The same settings with another promise to pay. */
+        public Change promising(@Nullable LocalDate date) {
+            return new Change(paymentTermsDays, autoRenew, neverSuspend, date, billingDay, taxExempt, taxId);
+        }
+    }
+
+    private static final java.util.regex.Pattern TAX_ID =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ./-]{0,39}");
 
     private final JdbcClient jdbc;
     private final Accounts accounts;
@@ -68,6 +82,8 @@ public class BillingAccounts {
                         row.getBoolean("never_suspend"),
                         row.getObject("promise_to_pay", LocalDate.class),
                         (Integer) row.getObject("billing_day"),
+                        row.getBoolean("tax_exempt"),
+                        row.getString("tax_id"),
                         accounts.balance(account.id())))
                 .single();
     }
@@ -81,6 +97,17 @@ public class BillingAccounts {
             throw ProblemException.invalidField(
                     "billingDay", "must be a day from 1 to 28, or left out for calendar months");
         }
+        String taxId = change.taxId() == null || change.taxId().isBlank()
+                ? null
+                : change.taxId().strip();
+        if (taxId != null && !TAX_ID.matcher(taxId).matches()) {
+            throw ProblemException.invalidField(
+                    "taxId", "use up to 40 letters, digits, spaces, '.', '/' or '-', starting with a letter or digit");
+        }
+        if (change.taxExempt() && taxId == null) {
+            throw ProblemException.invalidField(
+                    "taxId", "a tax exemption needs the customer's tax or exemption certificate number");
+        }
         LocalDate today = LocalDate.now(clock.withZone(accounts.tenantZone()));
         if (change.promiseToPay() != null
                 && (change.promiseToPay().isBefore(today)
@@ -90,8 +117,11 @@ public class BillingAccounts {
         Account before = get(customerId);
         jdbc.sql("""
             update billing.accounts set payment_terms = :terms, auto_renew = :renew, never_suspend = :never,
-                promise_to_pay = :promise, billing_day = :day where tenant_id = :t and customer_id = :c
+                promise_to_pay = :promise, billing_day = :day, tax_exempt = :exempt, tax_id = :taxId
+            where tenant_id = :t and customer_id = :c
             """)
+                .param("exempt", change.taxExempt())
+                .param("taxId", taxId)
                 .param("day", change.billingDay())
                 .param("terms", change.paymentTermsDays())
                 .param("renew", change.autoRenew())
@@ -105,7 +135,9 @@ public class BillingAccounts {
                 .with("autoRenew", before.autoRenew() + " → " + change.autoRenew())
                 .with("neverSuspend", before.neverSuspend() + " → " + change.neverSuspend())
                 .with("promiseToPay", before.promiseToPay() + " → " + change.promiseToPay())
-                .with("billingDay", before.billingDay() + " → " + change.billingDay()));
+                .with("billingDay", before.billingDay() + " → " + change.billingDay())
+                .with("taxExempt", before.taxExempt() + " → " + change.taxExempt())
+                .with("taxId", before.taxId() + " → " + taxId));
         return get(customerId);
     }
 }

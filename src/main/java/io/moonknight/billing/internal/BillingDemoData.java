@@ -78,11 +78,14 @@ class BillingDemoData implements DemoDataContributor {
                     billingAccounts.update(
                             customer.id(),
                             new BillingAccounts.Change(
-                                    account.paymentTermsDays(),
-                                    account.autoRenew(),
-                                    false,
-                                    today.plusDays(14),
-                                    account.billingDay()));
+                                            account.paymentTermsDays(),
+                                            account.autoRenew(),
+                                            false,
+                                            null,
+                                            account.billingDay(),
+                                            account.taxExempt(),
+                                            account.taxId())
+                                    .promising(today.plusDays(14)));
                     continue;
                 }
                 BigDecimal amount = monthsAgo == 1 && i % 7 == 0 ? half(invoice) : invoice.total();

@@ -798,6 +798,8 @@ public class BillingService {
                 open,
                 overdue,
                 row.getString("void_reason"),
+                row.getString("customer_tax_id"),
+                row.getBoolean("tax_exempt"),
                 lines);
     }
 

@@ -39,6 +39,8 @@ public final class BillingViews {
             BigDecimal open,
             boolean overdue,
             @Nullable String voidReason,
+            @Nullable String customerTaxId,
+            boolean taxExempt,
             List<InvoiceLine> lines) {}
 
     public record LedgerEntry(

@@ -61,6 +61,30 @@ class InvoiceWriter {
         return id;
     }
 
+    /** A line's amounts in the currency's minor units. */
+    private record Taxed(BigDecimal net, BigDecimal tax, BigDecimal gross) {}
+
+    /**
+     * A line taxed by its class's rates (inclusive or on top), or, for a tax-exempt account, without tax: a price
+     * that includes tax is charged net of it.
+     */
+    private static Taxed taxed(
+            Charge charge, Accounts.Account account, java.util.function.Function<String, List<TaxRate>> ratesOf) {
+        var currency = account.currency();
+        List<TaxRate> rates = ratesOf.apply(charge.taxClass());
+        boolean inclusive = !rates.isEmpty() && rates.getFirst().inclusive();
+        Tax.Breakdown breakdown = Tax.apply(
+                charge.amount(),
+                rates.stream().map(r -> new Tax.Rate(r.name(), r.percent())).toList(),
+                inclusive,
+                currency);
+        if (account.taxExempt()) {
+            return new Taxed(breakdown.net(), Money.zero(currency), breakdown.net());
+        }
+        BigDecimal tax = breakdown.taxes().stream().reduce(Money.zero(currency), BigDecimal::add);
+        return new Taxed(breakdown.net(), tax, breakdown.gross());
+    }
+
     /** Creates a draft: lines taxed and totalled, no number, nothing on the ledger yet. */
     UUID draft(
             Accounts.Account account,
@@ -71,8 +95,9 @@ class InvoiceWriter {
         var currency = account.currency();
         jdbc.sql("""
             insert into billing.invoices (id, tenant_id, account_id, customer_id, status, currency, period_start,
-                period_end, net, tax, total, created_at)
-            values (:id, :tenant, :account, :customer, 'DRAFT', :currency, :ps, :pe, 0, 0, 0, :now)
+                period_end, net, tax, total, created_at, customer_tax_id, tax_exempt)
+            select :id, :tenant, :account, :customer, 'DRAFT', :currency, :ps, :pe, 0, 0, 0, :now, tax_id, tax_exempt
+            from billing.accounts where id = :account
             """)
                 .param("id", id)
                 .param("tenant", TenantContext.require())
@@ -101,16 +126,9 @@ class InvoiceWriter {
         BigDecimal tax = Money.zero(currency);
         int position = 1;
         for (Charge charge : charges) {
-            List<TaxRate> rates = rates(charge.taxClass());
-            boolean inclusive = !rates.isEmpty() && rates.getFirst().inclusive();
-            Tax.Breakdown breakdown = Tax.apply(
-                    charge.amount(),
-                    rates.stream().map(r -> new Tax.Rate(r.name(), r.percent())).toList(),
-                    inclusive,
-                    currency);
-            BigDecimal lineTax = breakdown.taxes().stream().reduce(Money.zero(currency), BigDecimal::add);
-            net = net.add(breakdown.net());
-            tax = tax.add(lineTax);
+            Taxed taxed = taxed(charge, account, this::rates);
+            net = net.add(taxed.net());
+            tax = tax.add(taxed.tax());
             jdbc.sql("""
                 insert into billing.invoice_lines (id, invoice_id, position, description, subscription_id, period_start,
                     period_end, net, tax, total)
@@ -123,12 +141,16 @@ class InvoiceWriter {
                     .param("subscription", charge.subscriptionId())
                     .param("ps", charge.periodStart())
                     .param("pe", charge.periodEnd())
-                    .param("net", breakdown.net())
-                    .param("tax", lineTax)
-                    .param("total", breakdown.gross())
+                    .param("net", taxed.net())
+                    .param("tax", taxed.tax())
+                    .param("total", taxed.gross())
                     .update();
         }
-        jdbc.sql("update billing.invoices set net = :net, tax = :tax, total = :total where id = :id")
+        jdbc.sql("""
+            update billing.invoices i set net = :net, tax = :tax, total = :total, customer_tax_id = a.tax_id,
+                tax_exempt = a.tax_exempt
+            from billing.accounts a where i.id = :id and a.id = i.account_id
+            """)
                 .param("net", net)
                 .param("tax", tax)
                 .param("total", net.add(tax))
@@ -222,25 +244,15 @@ class InvoiceWriter {
             BigDecimal tax = Money.zero(currency);
             int position = 1;
             for (Charge line : draft.lines()) {
-                List<TaxRate> classRates = rates.computeIfAbsent(line.taxClass(), this::rates);
-                boolean inclusive =
-                        !classRates.isEmpty() && classRates.getFirst().inclusive();
-                Tax.Breakdown breakdown = Tax.apply(
-                        line.amount(),
-                        classRates.stream()
-                                .map(r -> new Tax.Rate(r.name(), r.percent()))
-                                .toList(),
-                        inclusive,
-                        currency);
-                BigDecimal lineTax = breakdown.taxes().stream().reduce(Money.zero(currency), BigDecimal::add);
-                net = net.add(breakdown.net());
-                tax = tax.add(lineTax);
+                Taxed taxed = taxed(line, draft.account(), c -> rates.computeIfAbsent(c, this::rates));
+                net = net.add(taxed.net());
+                tax = tax.add(taxed.tax());
                 lineIds.add(UUID.randomUUID());
                 lineInvoices.add(draft.id());
                 positions.add(position++);
-                lineNets.add(breakdown.net());
-                lineTaxes.add(lineTax);
-                lineTotals.add(breakdown.gross());
+                lineNets.add(taxed.net());
+                lineTaxes.add(taxed.tax());
+                lineTotals.add(taxed.gross());
                 descriptions.add(line.description());
                 subscriptions.add(line.subscriptionId());
                 lineStarts.add(line.periodStart());
@@ -266,12 +278,14 @@ class InvoiceWriter {
         var now = java.sql.Timestamp.from(clock.instant());
         jdbc.sql("""
             insert into billing.invoices (id, tenant_id, account_id, customer_id, number, status, currency, issued_on,
-                due_on, period_start, period_end, net, tax, total, created_at)
-            select id, :t, account, customer, number, 'ISSUED', currency, :issued, due, ps, pe, net, tax, total, :now
+                due_on, period_start, period_end, net, tax, total, created_at, customer_tax_id, tax_exempt)
+            select x.id, :t, account, customer, number, 'ISSUED', x.currency, :issued, due, ps, pe, net, tax, total, :now,
+                a.tax_id, a.tax_exempt
             from unnest(cast(:ids as uuid[]), cast(:accounts as uuid[]), cast(:customers as uuid[]),
                 cast(:numbers as text[]), cast(:currencies as text[]), cast(:dues as date[]), cast(:starts as date[]),
                 cast(:ends as date[]), cast(:nets as numeric[]), cast(:taxes as numeric[]), cast(:totals as numeric[]))
                 as x(id, account, customer, number, currency, due, ps, pe, net, tax, total)
+            join billing.accounts a on a.id = x.account
             """)
                 .param("t", tenant)
                 .param("issued", issuedOn)

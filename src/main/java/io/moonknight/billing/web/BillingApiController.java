@@ -81,7 +81,20 @@ class BillingApiController {
             Integer billingDay,
 
             @Schema(description = "Until this date dunning only reminds; today to 90 days ahead")
-            java.time.@Nullable LocalDate promiseToPay) {}
+            java.time.@Nullable LocalDate promiseToPay,
+
+            @Schema(
+                    description =
+                            "Invoices carry no tax; a price that includes tax is charged without it. Needs" + " taxId")
+            @Nullable
+            Boolean taxExempt,
+
+            @Schema(
+                    example = "BIN-000123456",
+                    description = "The customer's tax registration or exemption number," + " printed on invoices")
+            @Nullable
+            @jakarta.validation.constraints.Size(max = 40)
+            String taxId) {}
 
     @GetMapping("/api/v1/customers/{id}/billing-account")
     @PreAuthorize("hasAuthority('billing:read')")
@@ -101,7 +114,9 @@ class BillingApiController {
                         request.autoRenew(),
                         request.neverSuspend(),
                         request.promiseToPay(),
-                        request.billingDay()));
+                        request.billingDay(),
+                        Boolean.TRUE.equals(request.taxExempt()),
+                        request.taxId()));
     }
 
     record ChargeRequest(

@@ -212,7 +212,9 @@ class BillingConsoleController {
                             form.checked("autoRenew"),
                             form.checked("neverSuspend"),
                             promise,
-                            billingDay));
+                            billingDay,
+                            form.checked("taxExempt"),
+                            form.text("taxId")));
             return "Billing settings saved.";
         });
     }

@@ -226,6 +226,8 @@ class BillingApiTest {
                 14,
                 "invoiceNumberFormat",
                 "B{yyyy}/{seq:4}",
+                "receiptNumberFormat",
+                "R{yyyy}{mm}-{seq:3}",
                 "billWhileSuspended",
                 false,
                 "taxRates",
@@ -259,11 +261,17 @@ class BillingApiTest {
         assertThat(invoicesOf(suspended))
                 .as("not billed for a month suspended throughout")
                 .isEmpty();
+        var paid = api.post(
+                "/api/v1/payments",
+                Map.of("customerId", customer, "amount", "100", "method", "CASH"),
+                tenant.adminToken());
+        assertThat(paid.text("receiptNumber")).matches("R\\d{6}-001");
 
         record Bad(String field, Object value, String expected) {}
         for (Bad bad : List.of(
                 new Bad("paymentTermsDays", 400, "paymentTermsDays"),
                 new Bad("invoiceNumberFormat", "INV-{yyyy}", "invoiceNumberFormat"),
+                new Bad("receiptNumberFormat", "RCP-{seq:2}-{seq:3}", "receiptNumberFormat"),
                 new Bad("taxRates", List.of(Map.of("taxClass", "Bad Class", "name", "x", "percent", 5)), "taxRates"),
                 new Bad("taxRates", List.of(Map.of("taxClass", "std", "name", "x", "percent", 150)), "taxRates"),
                 new Bad("dunningSteps", List.of(Map.of("days", 1, "action", "EXPLODE")), "dunningSteps"),

@@ -39,6 +39,7 @@ public class BillingSettingsService {
     public record Settings(
             int paymentTermsDays,
             String invoiceNumberFormat,
+            @org.jspecify.annotations.Nullable String receiptNumberFormat,
             boolean billWhileSuspended,
             List<TaxRate> taxRates,
             List<DunningStep> dunningSteps) {}
@@ -66,6 +67,11 @@ public class BillingSettingsService {
                 .query(String.class)
                 .optional()
                 .orElse("INV-{yyyy}-{seq:6}");
+        String receipts = jdbc.sql("select format from billing.receipt_sequences where tenant_id = :t")
+                .param("t", tenant)
+                .query(String.class)
+                .optional()
+                .orElse("RCP-{yyyy}-{seq:6}");
         List<TaxRate> rates = jdbc.sql("select * from billing.tax_rates where tenant_id = :t order by tax_class, name")
                 .param("t", tenant)
                 .query((row, i) -> new TaxRate(
@@ -77,7 +83,7 @@ public class BillingSettingsService {
         List<DunningStep> steps = dunning.steps(tenant).stream()
                 .map(s -> new DunningStep(s.days(), s.action()))
                 .toList();
-        return new Settings((Integer) basics[0], format, (Boolean) basics[1], rates, steps);
+        return new Settings((Integer) basics[0], format, receipts, (Boolean) basics[1], rates, steps);
     }
 
     /** Replaces the settings; every problem is named by its field. */
@@ -91,6 +97,13 @@ public class BillingSettingsService {
             InvoiceNumbers.check(settings.invoiceNumberFormat());
         } catch (IllegalArgumentException e) {
             errors.add(new FieldError("invoiceNumberFormat", String.valueOf(e.getMessage())));
+        }
+        if (settings.receiptNumberFormat() != null) {
+            try {
+                InvoiceNumbers.check(settings.receiptNumberFormat());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("receiptNumberFormat", String.valueOf(e.getMessage())));
+            }
         }
         Set<String> classInclusive = new HashSet<>();
         Set<String> seen = new HashSet<>();
@@ -148,6 +161,15 @@ public class BillingSettingsService {
                 .param("t", tenant)
                 .param("f", settings.invoiceNumberFormat())
                 .update();
+        if (settings.receiptNumberFormat() != null) {
+            jdbc.sql("""
+                insert into billing.receipt_sequences (tenant_id, format) values (:t, :f)
+                on conflict (tenant_id) do update set format = excluded.format
+                """)
+                    .param("t", tenant)
+                    .param("f", settings.receiptNumberFormat())
+                    .update();
+        }
         jdbc.sql("update billing.accounts set payment_terms = :p where tenant_id = :t")
                 .param("p", settings.paymentTermsDays())
                 .param("t", tenant)
@@ -179,6 +201,7 @@ public class BillingSettingsService {
         audit.record(AuditRecord.of("billing-settings.changed", "Tenant", tenant)
                 .with("paymentTermsDays", settings.paymentTermsDays())
                 .with("invoiceNumberFormat", settings.invoiceNumberFormat())
+                .with("receiptNumberFormat", get().receiptNumberFormat())
                 .with("taxRates", settings.taxRates().size())
                 .with("dunningSteps", settings.dunningSteps().size()));
         return get();

@@ -278,6 +278,11 @@ class BillingApiController {
             @Schema(example = "INV-{yyyy}-{seq:6}") @NotBlank @Size(max = 40)
             String invoiceNumberFormat,
 
+            @Schema(example = "RCP-{yyyy}-{seq:6}", description = "Payment receipts' numbers; unchanged when left out")
+            @org.jspecify.annotations.Nullable
+            @Size(max = 40)
+            String receiptNumberFormat,
+
             @NotNull Boolean billWhileSuspended,
             @NotNull @Size(max = 50) List<BillingSettingsService.@Valid @NotNull TaxRate> taxRates,
             @NotNull @Size(max = 20) List<BillingSettingsService.@Valid @NotNull DunningStep> dunningSteps) {}
@@ -299,6 +304,7 @@ class BillingApiController {
         return settings.update(new BillingSettingsService.Settings(
                 request.paymentTermsDays(),
                 request.invoiceNumberFormat(),
+                request.receiptNumberFormat(),
                 request.billWhileSuspended(),
                 request.taxRates(),
                 request.dunningSteps()));

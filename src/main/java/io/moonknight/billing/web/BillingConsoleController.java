@@ -302,6 +302,7 @@ class BillingConsoleController {
         var form = FormValues.empty()
                 .put("paymentTermsDays", current.paymentTermsDays())
                 .put("invoiceNumberFormat", current.invoiceNumberFormat())
+                .put("receiptNumberFormat", current.receiptNumberFormat())
                 .put("billWhileSuspended", current.billWhileSuspended())
                 .put(
                         "taxRates",
@@ -370,6 +371,7 @@ class BillingConsoleController {
             settings.update(new BillingSettingsService.Settings(
                     java.util.Objects.requireNonNull(terms),
                     form.string("invoiceNumberFormat"),
+                    form.string("receiptNumberFormat"),
                     form.checked("billWhileSuspended"),
                     rates,
                     steps));

@@ -17,13 +17,13 @@ import org.jspecify.annotations.Nullable;
  * A NAS's RFC 5176 listener for tests: receives CoA and Disconnect requests on a free port, checks they are
  * signed with the shared secret, records them and answers ACK.
  */
-final class NasStandIn implements AutoCloseable {
+public final class NasStandIn implements AutoCloseable {
 
     /** A request as received: its code and its attributes as (type, value) pairs. */
-    record Received(int code, boolean signedCorrectly, List<byte[]> attributes) {
+    public record Received(int code, boolean signedCorrectly, List<byte[]> attributes) {
 
         @Nullable
-        String text(int type) {
+        public String text(int type) {
             return attributes.stream()
                     .filter(a -> (a[0] & 0xff) == type)
                     .map(a -> new String(a, 2, a.length - 2, StandardCharsets.UTF_8))
@@ -33,7 +33,7 @@ final class NasStandIn implements AutoCloseable {
 
         /** A vendor attribute's value as text. */
         @Nullable
-        String vendorText(int vendor, int type) {
+        public String vendorText(int vendor, int type) {
             for (byte[] a : attributes) {
                 if ((a[0] & 0xff) == 26 && a.length >= 8) {
                     int id = ((a[2] & 0xff) << 24) | ((a[3] & 0xff) << 16) | ((a[4] & 0xff) << 8) | (a[5] & 0xff);
@@ -51,18 +51,18 @@ final class NasStandIn implements AutoCloseable {
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final Thread thread;
 
-    NasStandIn(String secret) throws Exception {
+    public NasStandIn(String secret) throws Exception {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
         this.thread = Thread.ofPlatform().daemon().start(this::serve);
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
     @Nullable
-    Received next(long seconds) throws InterruptedException {
+    public Received next(long seconds) throws InterruptedException {
         return received.poll(seconds, TimeUnit.SECONDS);
     }
 

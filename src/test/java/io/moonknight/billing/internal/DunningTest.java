@@ -32,10 +32,41 @@ class DunningTest {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    io.moonknight.radius.internal.RadiusServer radius;
+
+    /** Sends an accounting packet with Debian's radclient; returns what it printed. */
+    private String accounting(String secret, String attributes) throws Exception {
+        var process = new ProcessBuilder(
+                        "/usr/bin/radclient",
+                        "-x",
+                        "-r",
+                        "1",
+                        "-t",
+                        "1",
+                        "127.0.0.1:" + radius.acctPort(),
+                        "acct",
+                        secret)
+                .redirectErrorStream(true)
+                .start();
+        try (var in = process.getOutputStream()) {
+            in.write(attributes.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
     @Test
-    void remindersThenSuspensionThenPaymentResumes() {
+    void remindersThenSuspensionWithRadiusDisconnectThenPaymentResumes() throws Exception {
         var api = new Api(port);
         var tenant = new TestTenants(api).create();
+        String secret = "dun-" + java.util.UUID.randomUUID().toString().substring(0, 12);
+        var nas = new io.moonknight.radius.NasStandIn(secret);
+        var device = Map.<String, Object>of(
+                "name", "BRAS", "vendor", "MIKROTIK", "address", "127.0.0.1", "secret", secret, "coaPort", nas.port());
+        assertThat(api.post("/api/v1/nas", device, tenant.adminToken()).status())
+                .isEqualTo(201);
         String plan = api.post(
                         "/api/v1/plans",
                         Map.of(
@@ -81,8 +112,23 @@ class DunningTest {
         assertThat(run(tenant, due.minusDays(3))).as("the reminder, for both").isEqualTo(2);
         assertThat(run(tenant, due.minusDays(3))).as("once").isZero();
         assertThat(run(tenant, due.plusDays(1))).as("overdue").isEqualTo(2);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(accounting(
+                                secret, "User-Name = dun-late, Acct-Session-Id = LATE-1, Acct-Status-Type = Start"))
+                        .as("the late customer is online")
+                        .contains("Accounting-Response"));
         assertThat(run(tenant, due.plusDays(7))).as("suspend step").isEqualTo(2);
         assertThat(status(api, tenant, subscription)).isEqualTo("SUSPENDED");
+        var disconnect = nas.next(10);
+        assertThat(disconnect)
+                .as("RADIUS asked the NAS to disconnect the session")
+                .isNotNull();
+        assertThat(disconnect.code()).isEqualTo(40);
+        assertThat(disconnect.signedCorrectly()).isTrue();
+        assertThat(disconnect.text(1)).isEqualTo("dun-late");
+        assertThat(disconnect.text(44)).isEqualTo("LATE-1");
+        assertThat(nas.next(1)).as("nothing for the spared customer").isNull();
+        nas.close();
         assertThat(events.stream(DunningEvent.class)
                         .filter(e -> e.step().customerId().toString().equals(late))
                         .map(e -> e.getClass().getSimpleName()))

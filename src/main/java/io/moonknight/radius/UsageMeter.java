@@ -18,7 +18,7 @@ public interface UsageMeter {
 
     /**
      * What counts against each subscription's allowance on the days {@code from} (inclusive) to {@code until}
-     * (exclusive), UTC days as RADIUS keeps them: everything used, less what data packs paid for.
+     * (exclusive), the tenant's local days: everything used, less what data packs paid for.
      */
     Map<UUID, Long> allowanceBytes(Collection<UUID> subscriptionIds, LocalDate from, LocalDate until);
 

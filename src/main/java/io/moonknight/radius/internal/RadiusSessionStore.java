@@ -2,7 +2,6 @@ package io.moonknight.radius.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -47,8 +46,16 @@ class RadiusSessionStore {
 
     private final JdbcClient jdbc;
 
-    RadiusSessionStore(JdbcClient jdbc) {
+    private final io.moonknight.tenancy.TenantDirectory tenants;
+
+    RadiusSessionStore(JdbcClient jdbc, io.moonknight.tenancy.TenantDirectory tenants) {
         this.jdbc = jdbc;
+        this.tenants = tenants;
+    }
+
+    /** The tenant's local date at {@code at}: usage is kept by the tenant's days, as its billing periods are. */
+    LocalDate day(UUID tenant, Instant at) {
+        return LocalDate.ofInstant(at, tenants.zone(tenant));
     }
 
     int liveCount(UUID subscription) {
@@ -144,7 +151,7 @@ class RadiusSessionStore {
      */
     Bulk updateAll(List<Accounting> batch) {
         int n = batch.size();
-        Object[][] columns = new Object[17][n];
+        Object[][] columns = new Object[18][n];
         for (int i = 0; i < n; i++) {
             Accounting a = batch.get(i);
             Object[] row = {
@@ -164,7 +171,8 @@ class RadiusSessionStore {
                 a.interimInterval(),
                 a.inputOctets(),
                 a.outputOctets(),
-                a.sessionTime()
+                a.sessionTime(),
+                day(a.tenant(), a.at())
             };
             for (int c = 0; c < row.length; c++) {
                 columns[c][i] = row[c];
@@ -175,10 +183,10 @@ class RadiusSessionStore {
                     with input as (
                         select * from unnest(:c0::uuid[], :c1::uuid[], :c2::uuid[], :c3::uuid[], :c4::uuid[], :c5::uuid[],
                             :c6::text[], :c7::text[], :c8::text[], :c9::text[], :c10::text[], :c11::timestamptz[],
-                            :c12::timestamptz[], :c13::int[], :c14::bigint[], :c15::bigint[], :c16::bigint[])
+                            :c12::timestamptz[], :c13::int[], :c14::bigint[], :c15::bigint[], :c16::bigint[], :c17::date[])
                         as t(id, tenant_id, nas_id, subscription_id, customer_id, plan_id, username, acct_session_id, framed_ip,
                             calling_station_id, nas_port, started_at, updated_at, interim_interval, input_octets,
-                            output_octets, session_time)
+                            output_octets, session_time, day)
                     ),
                     latest as (
                         select distinct on (nas_id, acct_session_id) * from input
@@ -206,10 +214,10 @@ class RadiusSessionStore {
                             s.output_octets, s.updated_at, (s.xmax = 0) as created
                     ),
                     deltas as (
-                        select up.tenant_id, up.subscription_id, up.created, (up.updated_at at time zone 'UTC')::date as day,
+                        select up.tenant_id, up.subscription_id, up.created, l.day,
                             up.input_octets - coalesce(old.input_octets, 0) as din,
                             up.output_octets - coalesce(old.output_octets, 0) as dout
-                        from up left join old using (nas_id, acct_session_id)
+                        from up join latest l using (nas_id, acct_session_id) left join old using (nas_id, acct_session_id)
                     ),
                     usage as (
                         insert into radius.usage_daily as u (tenant_id, subscription_id, day, input_octets, output_octets)
@@ -225,7 +233,7 @@ class RadiusSessionStore {
                     from deltas group by tenant_id, subscription_id
                     """)
                 .param("c0", io.moonknight.shared.db.SqlArrays.literal(java.util.Arrays.asList(columns[0])))
-                .params(java.util.stream.IntStream.range(1, 17)
+                .params(java.util.stream.IntStream.range(1, 18)
                         .boxed()
                         .collect(java.util.stream.Collectors.toMap(c -> "c" + c, c -> (Object)
                                 io.moonknight.shared.db.SqlArrays.literal(java.util.Arrays.asList(columns[c])))))
@@ -393,7 +401,7 @@ class RadiusSessionStore {
             """)
                 .param("tenant", tenant)
                 .param("sub", subscription)
-                .param("day", LocalDate.ofInstant(at, ZoneOffset.UTC))
+                .param("day", day(tenant, at))
                 .param("in", Math.max(0, input))
                 .param("out", Math.max(0, output))
                 .update();

@@ -6,7 +6,6 @@ import io.moonknight.shared.tenant.TenantContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,9 +23,11 @@ class RadiusUsageMeter implements UsageMeter {
 
     private final JdbcClient jdbc;
     private final Enforcement enforcement;
+    private final RadiusSessionStore store;
     private final Clock clock;
 
-    RadiusUsageMeter(JdbcClient jdbc, Enforcement enforcement, Clock clock) {
+    RadiusUsageMeter(JdbcClient jdbc, Enforcement enforcement, RadiusSessionStore store, Clock clock) {
+        this.store = store;
         this.jdbc = jdbc;
         this.enforcement = enforcement;
         this.clock = clock;
@@ -81,7 +82,7 @@ class RadiusUsageMeter implements UsageMeter {
             on conflict (subscription_id, day) do update set covered_octets = u.covered_octets + excluded.covered_octets
             """)
                 .param("t", TenantContext.require())
-                .param("day", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .param("day", store.day(TenantContext.require(), clock.instant()))
                 .param("subs", SqlArrays.literal(sorted.keySet()))
                 .param("bytes", SqlArrays.literal(sorted.values()))
                 .update();

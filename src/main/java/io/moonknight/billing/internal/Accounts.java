@@ -15,7 +15,13 @@ import org.springframework.stereotype.Component;
 class Accounts {
 
     /** {@code taxExempt}: invoices carry no tax (a price that includes tax is charged without it). */
-    record Account(UUID id, UUID customerId, Currency currency, int paymentTerms, boolean taxExempt) {}
+    record Account(
+            UUID id,
+            UUID customerId,
+            Currency currency,
+            int paymentTerms,
+            boolean taxExempt,
+            @org.jspecify.annotations.Nullable String taxId) {}
 
     private final JdbcClient jdbc;
     private final TenantDirectory tenants;
@@ -49,7 +55,8 @@ class Accounts {
                         customerId,
                         Currency.getInstance(row.getString("currency")),
                         row.getInt("payment_terms"),
-                        row.getBoolean("tax_exempt")))
+                        row.getBoolean("tax_exempt"),
+                        row.getString("tax_id")))
                 .single();
     }
 
@@ -80,7 +87,8 @@ class Accounts {
                         row.getObject("customer_id", UUID.class),
                         Currency.getInstance(row.getString("currency")),
                         row.getInt("payment_terms"),
-                        row.getBoolean("tax_exempt")))
+                        row.getBoolean("tax_exempt"),
+                        row.getString("tax_id")))
                 .list()
                 .forEach(a -> found.put(a.customerId(), a));
         return found;

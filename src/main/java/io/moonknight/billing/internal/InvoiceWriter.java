@@ -224,6 +224,8 @@ class InvoiceWriter {
         List<Object> nets = new ArrayList<>();
         List<Object> taxes = new ArrayList<>();
         List<Object> totals = new ArrayList<>();
+        List<@org.jspecify.annotations.Nullable Object> taxIds = new ArrayList<>();
+        List<Object> exempt = new ArrayList<>();
         List<Object> lineIds = new ArrayList<>();
         List<Object> lineInvoices = new ArrayList<>();
         List<Object> positions = new ArrayList<>();
@@ -271,6 +273,8 @@ class InvoiceWriter {
             nets.add(net);
             taxes.add(tax);
             totals.add(total);
+            taxIds.add(draft.account().taxId());
+            exempt.add(draft.account().taxExempt());
             ledgerIds.add(UUID.randomUUID());
             ledgerTexts.add("Invoice " + number);
             sum = sum.add(total);
@@ -279,13 +283,13 @@ class InvoiceWriter {
         jdbc.sql("""
             insert into billing.invoices (id, tenant_id, account_id, customer_id, number, status, currency, issued_on,
                 due_on, period_start, period_end, net, tax, total, created_at, customer_tax_id, tax_exempt)
-            select x.id, :t, account, customer, number, 'ISSUED', x.currency, :issued, due, ps, pe, net, tax, total, :now,
-                a.tax_id, a.tax_exempt
+            select id, :t, account, customer, number, 'ISSUED', currency, :issued, due, ps, pe, net, tax, total, :now,
+                tax_id, exempt
             from unnest(cast(:ids as uuid[]), cast(:accounts as uuid[]), cast(:customers as uuid[]),
                 cast(:numbers as text[]), cast(:currencies as text[]), cast(:dues as date[]), cast(:starts as date[]),
-                cast(:ends as date[]), cast(:nets as numeric[]), cast(:taxes as numeric[]), cast(:totals as numeric[]))
-                as x(id, account, customer, number, currency, due, ps, pe, net, tax, total)
-            join billing.accounts a on a.id = x.account
+                cast(:ends as date[]), cast(:nets as numeric[]), cast(:taxes as numeric[]), cast(:totals as numeric[]),
+                cast(:taxIds as text[]), cast(:exempt as boolean[]))
+                as x(id, account, customer, number, currency, due, ps, pe, net, tax, total, tax_id, exempt)
             """)
                 .param("t", tenant)
                 .param("issued", issuedOn)
@@ -301,6 +305,8 @@ class InvoiceWriter {
                 .param("nets", SqlArrays.literal(nets))
                 .param("taxes", SqlArrays.literal(taxes))
                 .param("totals", SqlArrays.literal(totals))
+                .param("taxIds", SqlArrays.literal(taxIds))
+                .param("exempt", SqlArrays.literal(exempt))
                 .update();
         jdbc.sql("""
             insert into billing.invoice_lines (id, invoice_id, position, description, subscription_id, period_start,

@@ -86,6 +86,15 @@ public class BillingSettingsService {
         return new Settings((Integer) basics[0], format, receipts, (Boolean) basics[1], rates, steps);
     }
 
+    /** Sets a number format on a counter row ({@code invoice_sequences} or {@code receipt_sequences}). */
+    private void saveFormat(UUID tenant, String sequenceTable, String format) {
+        jdbc.sql("insert into billing." + sequenceTable + " (tenant_id, format) values (:t, :f)"
+                        + " on conflict (tenant_id) do update set format = excluded.format")
+                .param("t", tenant)
+                .param("f", format)
+                .update();
+    }
+
     /** Replaces the settings; every problem is named by its field. */
     @Transactional
     public Settings update(Settings settings) {
@@ -154,21 +163,9 @@ public class BillingSettingsService {
                 .param("p", settings.paymentTermsDays())
                 .param("b", settings.billWhileSuspended())
                 .update();
-        jdbc.sql("""
-            insert into billing.invoice_sequences (tenant_id, format) values (:t, :f)
-            on conflict (tenant_id) do update set format = excluded.format
-            """)
-                .param("t", tenant)
-                .param("f", settings.invoiceNumberFormat())
-                .update();
+        saveFormat(tenant, "invoice_sequences", settings.invoiceNumberFormat());
         if (settings.receiptNumberFormat() != null) {
-            jdbc.sql("""
-                insert into billing.receipt_sequences (tenant_id, format) values (:t, :f)
-                on conflict (tenant_id) do update set format = excluded.format
-                """)
-                    .param("t", tenant)
-                    .param("f", settings.receiptNumberFormat())
-                    .update();
+            saveFormat(tenant, "receipt_sequences", settings.receiptNumberFormat());
         }
         jdbc.sql("update billing.accounts set payment_terms = :p where tenant_id = :t")
                 .param("p", settings.paymentTermsDays())

@@ -144,9 +144,7 @@ class Enforcement {
             if (profile.isEmpty()) {
                 return;
             }
-            List<Long> steps = cache.reply(tenant, profile.get().planId(), io.moonknight.network.NasVendor.OTHER, 0)
-                    .map(PlanReply::fairUseStepsBytes)
-                    .orElse(List.of());
+            List<Long> steps = fairUseSteps(tenant, profile.get().planId());
             if (!steps.isEmpty()
                     && LookupCache.step(
                                     steps,
@@ -188,22 +186,29 @@ class Enforcement {
         return false;
     }
 
+    /** The plan's fair-use steps (the same for every NAS vendor). */
+    private List<Long> fairUseSteps(UUID tenant, UUID plan) {
+        return cache.reply(tenant, plan, io.moonknight.network.NasVendor.OTHER, 0)
+                .map(PlanReply::fairUseStepsBytes)
+                .orElse(List.of());
+    }
+
     /** Sends the subscription's current rate to its live sessions (CoA), or disconnects where CoA fails. */
     void changeRate(UUID tenant, UUID subscription, String why) {
         var profile = cache.bySubscription(tenant, subscription);
         if (profile.isEmpty()) {
             return;
         }
+        long used = store.fairUseUsage(
+                tenant,
+                subscription,
+                profile.get().cycleStart(),
+                fairUseSteps(tenant, profile.get().planId()));
         for (RadiusSessionStore.Live session : store.live("subscription_id = :s", Map.of("s", subscription))) {
             NasRegistry.Client nas = registry.byId(session.nas());
             if (nas == null) {
                 continue;
             }
-            List<Long> steps = cache.reply(
-                            tenant, profile.get().planId(), nas.nas().vendor(), 0)
-                    .map(PlanReply::fairUseStepsBytes)
-                    .orElse(List.of());
-            long used = store.fairUseUsage(tenant, subscription, profile.get().cycleStart(), steps);
             PlanReply reply = cache.reply(
                             tenant, profile.get().planId(), nas.nas().vendor(), used)
                     .orElse(null);

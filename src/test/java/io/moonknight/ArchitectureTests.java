@@ -1,15 +1,19 @@
 package io.moonknight;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.moonknight.shared.config.RunsOnEveryInstance;
 import jakarta.persistence.Entity;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -83,6 +87,20 @@ class ArchitectureTests {
                 .should()
                 .dependOnClassesThat()
                 .haveFullyQualifiedName("org.springframework.beans.factory.annotation.Autowired")
+                .check(CLASSES);
+    }
+
+    @Test
+    void everyScheduledJobRunsOnOneInstanceAtATimeUnlessItOnlyTouchesThisInstance() {
+        methods()
+                .that()
+                .areAnnotatedWith(Scheduled.class)
+                .should()
+                .beAnnotatedWith(SchedulerLock.class)
+                .orShould()
+                .beAnnotatedWith(RunsOnEveryInstance.class)
+                .because("jobs on shared data must not run on several instances at once (see docs/architecture.md,"
+                        + " Scheduled work)")
                 .check(CLASSES);
     }
 }

@@ -52,9 +52,21 @@ public final class NasStandIn implements AutoCloseable {
     private final Thread thread;
 
     public NasStandIn(String secret) throws Exception {
+        this(secret, 0);
+    }
+
+    /** A stand-in on a given port (a NAS that comes back where it was down); 0 picks a free one. */
+    public NasStandIn(String secret, int port) throws Exception {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
-        this.socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        this.socket = new DatagramSocket(port, InetAddress.getLoopbackAddress());
         this.thread = Thread.ofPlatform().daemon().start(this::serve);
+    }
+
+    /** A loopback UDP port nobody listens on now: a NAS there is down until a stand-in is opened on it. */
+    public static int unusedPort() throws Exception {
+        try (var probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
     }
 
     public int port() {

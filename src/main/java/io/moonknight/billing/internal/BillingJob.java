@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -40,6 +41,7 @@ class BillingJob {
     }
 
     @Scheduled(initialDelayString = "PT2M", fixedDelayString = "PT15M")
+    @SchedulerLock(name = "billing.daily-runs", lockAtMostFor = "PT14M", lockAtLeastFor = "PT1M")
     void run() {
         for (TenantView tenant : tenants.active()) {
             ZoneId zone = ZoneId.of(tenant.timezone());

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -210,6 +211,7 @@ public class DataPacks {
     }
 
     @Scheduled(initialDelay = 60, fixedDelay = 60, timeUnit = java.util.concurrent.TimeUnit.SECONDS)
+    @SchedulerLock(name = "billing.data-packs", lockAtMostFor = "PT10M", lockAtLeastFor = "PT30S")
     void everyMinute() {
         if (!scheduled) {
             return;

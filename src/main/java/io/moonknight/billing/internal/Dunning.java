@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -79,6 +80,7 @@ class Dunning {
     }
 
     @Scheduled(initialDelayString = "PT3M", fixedDelayString = "PT1H")
+    @SchedulerLock(name = "billing.dunning", lockAtMostFor = "PT50M", lockAtLeastFor = "PT5M")
     void everyHour() {
         if (!scheduled) {
             return;

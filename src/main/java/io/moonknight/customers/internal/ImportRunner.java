@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -453,6 +454,7 @@ class ImportRunner {
      * written then come out unchanged).
      */
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT5M")
+    @SchedulerLock(name = "customers.fail-abandoned-imports", lockAtMostFor = "PT4M", lockAtLeastFor = "PT30S")
     void failAbandoned() {
         Instant now = clock.instant();
         int failed = jdbc.sql("""

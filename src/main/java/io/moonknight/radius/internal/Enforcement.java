@@ -7,10 +7,7 @@ import io.moonknight.shared.tenant.TenantContext;
 import io.moonknight.subscriptions.AccessProfile;
 import io.moonknight.subscriptions.SubscriptionActivated;
 import io.moonknight.subscriptions.SubscriptionCreated;
-import io.moonknight.subscriptions.SubscriptionPlanChanged;
 import io.moonknight.subscriptions.SubscriptionResumed;
-import io.moonknight.subscriptions.SubscriptionSuspended;
-import io.moonknight.subscriptions.SubscriptionTerminated;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,7 +28,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Makes the network follow the subscriptions: suspension and termination disconnect live sessions (and the next
  * login is refused, as the cached subscriber is dropped at once); a plan change or a fair-use step crossed sends
  * a CoA with the new rate (a Disconnect where the NAS has no CoA, or refuses it); dynamic addresses go back to
- * the pool when a subscription's last session ends. Each result is kept on the session row.
+ * the pool when a subscription's last session ends. Each result is kept on the session row. Suspension,
+ * termination and plan changes reach {@link #disconnectAll} and {@link #changeRate} through {@link CoaRequests},
+ * which retries them until the NAS confirms.
  */
 @Component
 class Enforcement {
@@ -63,23 +63,8 @@ class Enforcement {
         this.clock = clock;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(SubscriptionSuspended event) {
-        cache.forgetSubscription(event.subscriptionId());
-        executor.execute(() -> disconnectAll(event.subscriptionId(), "suspended"));
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(SubscriptionTerminated event) {
-        cache.forgetSubscription(event.subscriptionId());
-        executor.execute(() -> disconnectAll(event.subscriptionId(), "terminated"));
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(SubscriptionPlanChanged event) {
-        cache.forgetSubscription(event.subscriptionId());
-        executor.execute(() -> changeRate(event.tenantId(), event.subscriptionId(), "plan changed"));
-    }
+    // Suspension, termination and plan changes go through CoaRequests (a durable outbox), which drops the cached
+    // subscriber and then calls disconnectAll / changeRate until the NAS confirms.
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(SubscriptionActivated event) {
@@ -156,23 +141,51 @@ class Enforcement {
         });
     }
 
-    /** Disconnects every live session of a subscription; returns how many the NAS confirmed. */
-    int disconnectAll(UUID subscription, String why) {
-        int confirmed = 0;
-        for (RadiusSessionStore.Live session : store.live("subscription_id = :s", Map.of("s", subscription))) {
-            if (disconnect(session, why)) {
-                confirmed++;
+    /**
+     * What one pass over a subscription's live sessions achieved: how many there were, how many the NAS did not
+     * confirm (to be tried again), and the last NAS answer.
+     */
+    record Attempt(int sessions, int unconfirmed, String detail) {
+
+        static Attempt of(int sessions, int unconfirmed, @Nullable String lastFailure) {
+            if (sessions == 0) {
+                return new Attempt(0, 0, "no live session");
+            }
+            String done = (sessions - unconfirmed) + " of " + sessions + " session(s) confirmed";
+            return new Attempt(sessions, unconfirmed, lastFailure == null ? done : done + "; " + lastFailure);
+        }
+
+        boolean complete() {
+            return unconfirmed == 0;
+        }
+    }
+
+    /** Disconnects every live session of a subscription; sessions the NAS confirmed are closed here too. */
+    Attempt disconnectAll(UUID subscription, String why) {
+        var sessions = store.live("subscription_id = :s", Map.of("s", subscription));
+        int unconfirmed = 0;
+        String lastFailure = null;
+        for (RadiusSessionStore.Live session : sessions) {
+            var result = sendDisconnect(session, why);
+            if (result.outcome() != DynamicAuthClient.Outcome.ACK) {
+                unconfirmed++;
+                lastFailure = result.outcome() + ": " + result.detail();
             }
         }
-        return confirmed;
+        return Attempt.of(sessions.size(), unconfirmed, lastFailure);
     }
 
     /** Sends a Disconnect-Request for one session; on ACK the session is closed here too. */
     boolean disconnect(RadiusSessionStore.Live session, String why) {
+        return sendDisconnect(session, why).outcome() == DynamicAuthClient.Outcome.ACK;
+    }
+
+    private DynamicAuthClient.Result sendDisconnect(RadiusSessionStore.Live session, String why) {
         NasRegistry.Client nas = registry.byId(session.nas());
         if (nas == null) {
-            store.recordAction(session.id(), "disconnect (" + why + ")", "NAS unknown or disabled", clock.instant());
-            return false;
+            var unknown = new DynamicAuthClient.Result(DynamicAuthClient.Outcome.ERROR, "NAS unknown or disabled");
+            store.recordAction(session.id(), "disconnect (" + why + ")", unknown.detail(), clock.instant());
+            return unknown;
         }
         var result = client.send(nas, DynamicAuthClient.DISCONNECT_REQUEST, identify(session));
         registry.seen(nas.nas().nasId(), NasRegistry.Outcome.COA);
@@ -181,9 +194,8 @@ class Enforcement {
         if (result.outcome() == DynamicAuthClient.Outcome.ACK) {
             var closed = store.close("id = :id", Map.of("id", session.id()), "Admin-Reset", clock.instant());
             sessionsEnded(closed);
-            return true;
         }
-        return false;
+        return result;
     }
 
     /** The plan's fair-use steps (the same for every NAS vendor). */
@@ -193,43 +205,57 @@ class Enforcement {
                 .orElse(List.of());
     }
 
-    /** Sends the subscription's current rate to its live sessions (CoA), or disconnects where CoA fails. */
-    void changeRate(UUID tenant, UUID subscription, String why) {
+    /**
+     * Sends the subscription's current rate to its live sessions (CoA), or disconnects where CoA is not possible or
+     * fails.
+     */
+    Attempt changeRate(UUID tenant, UUID subscription, String why) {
         var profile = cache.bySubscription(tenant, subscription);
         if (profile.isEmpty()) {
-            return;
+            return Attempt.of(0, 0, null); // gone: nothing to enforce
         }
         long used = store.fairUseUsage(
                 tenant,
                 subscription,
                 profile.get().cycleStart(),
                 fairUseSteps(tenant, profile.get().planId()));
-        for (RadiusSessionStore.Live session : store.live("subscription_id = :s", Map.of("s", subscription))) {
-            NasRegistry.Client nas = registry.byId(session.nas());
-            if (nas == null) {
-                continue;
-            }
-            PlanReply reply = cache.reply(
-                            tenant, profile.get().planId(), nas.nas().vendor(), used)
-                    .orElse(null);
-            if (reply == null || reply.blocked() || !nas.nas().supportsCoa()) {
-                disconnect(session, why);
-                continue;
-            }
-            List<byte[]> attributes = new ArrayList<>(identify(session));
-            for (PlanReply.Attribute attribute : reply.attributes()) {
-                if (Dictionary.knows(attribute.name())) {
-                    attributes.add(Dictionary.encode(attribute.name(), attribute.value()));
-                }
-            }
-            var result = client.send(nas, DynamicAuthClient.COA_REQUEST, attributes);
-            registry.seen(nas.nas().nasId(), NasRegistry.Outcome.COA);
-            store.recordAction(
-                    session.id(), "CoA (" + why + ")", result.outcome() + ": " + result.detail(), clock.instant());
+        var sessions = store.live("subscription_id = :s", Map.of("s", subscription));
+        int unconfirmed = 0;
+        String lastFailure = null;
+        for (RadiusSessionStore.Live session : sessions) {
+            var result = changeRate(session, tenant, profile.get().planId(), used, why);
             if (result.outcome() != DynamicAuthClient.Outcome.ACK) {
-                disconnect(session, why + ", CoA failed");
+                unconfirmed++;
+                lastFailure = result.outcome() + ": " + result.detail();
             }
         }
+        return Attempt.of(sessions.size(), unconfirmed, lastFailure);
+    }
+
+    private DynamicAuthClient.Result changeRate(
+            RadiusSessionStore.Live session, UUID tenant, UUID plan, long used, String why) {
+        NasRegistry.Client nas = registry.byId(session.nas());
+        if (nas == null) {
+            return new DynamicAuthClient.Result(DynamicAuthClient.Outcome.ERROR, "NAS unknown or disabled");
+        }
+        PlanReply reply = cache.reply(tenant, plan, nas.nas().vendor(), used).orElse(null);
+        if (reply == null || reply.blocked() || !nas.nas().supportsCoa()) {
+            return sendDisconnect(session, why);
+        }
+        List<byte[]> attributes = new ArrayList<>(identify(session));
+        for (PlanReply.Attribute attribute : reply.attributes()) {
+            if (Dictionary.knows(attribute.name())) {
+                attributes.add(Dictionary.encode(attribute.name(), attribute.value()));
+            }
+        }
+        var result = client.send(nas, DynamicAuthClient.COA_REQUEST, attributes);
+        registry.seen(nas.nas().nasId(), NasRegistry.Outcome.COA);
+        store.recordAction(
+                session.id(), "CoA (" + why + ")", result.outcome() + ": " + result.detail(), clock.instant());
+        if (result.outcome() != DynamicAuthClient.Outcome.ACK) {
+            return sendDisconnect(session, why + ", CoA failed");
+        }
+        return result;
     }
 
     private static List<byte[]> identify(RadiusSessionStore.Live session) {

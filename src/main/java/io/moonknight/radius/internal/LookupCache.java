@@ -144,6 +144,7 @@ class LookupCache {
     @org.springframework.scheduling.annotation.Scheduled(
             fixedDelay = 5,
             timeUnit = java.util.concurrent.TimeUnit.SECONDS)
+    @io.moonknight.shared.config.RunsOnEveryInstance("drops this instance's cached subscribers that changed")
     synchronized void sync() {
         java.time.Instant now = clock.instant();
         java.time.Instant since = (synced.isAfter(now) ? now : synced).minus(OVERLAP); // a clock set back: no gap

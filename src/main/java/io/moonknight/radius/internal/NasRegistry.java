@@ -58,6 +58,7 @@ public class NasRegistry {
     }
 
     @Scheduled(initialDelay = 0, fixedDelayString = "PT30S")
+    @io.moonknight.shared.config.RunsOnEveryInstance("reloads this instance's NAS list")
     public void reload() {
         try {
             Map<String, List<Client>> addresses = new HashMap<>();

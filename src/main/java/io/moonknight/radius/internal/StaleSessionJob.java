@@ -3,6 +3,7 @@ package io.moonknight.radius.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,13 +29,16 @@ class StaleSessionJob {
     }
 
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1M")
+    @SchedulerLock(name = "radius.stale-sessions", lockAtMostFor = "PT5M", lockAtLeastFor = "PT30S")
     void run() {
         closeStale(clock.instant());
     }
 
     int closeStale(Instant now) {
         var closed = store.close(
-                "updated_at < :now - make_interval(secs => interim_interval * 2.5)",
+                // typed: an untyped parameter minus an interval is taken for an interval, and timestamptz < interval
+                // fails
+                "updated_at < cast(:now as timestamptz) - make_interval(secs => interim_interval * 2.5)",
                 Map.of("now", java.sql.Timestamp.from(now)),
                 "Stale",
                 now);

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +34,7 @@ class PlanChangeJob {
     record Due(UUID tenant, UUID subscription) {}
 
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT15M")
+    @SchedulerLock(name = "subscriptions.plan-changes", lockAtMostFor = "PT14M", lockAtLeastFor = "PT1M")
     void run() {
         applyDue();
     }

@@ -140,8 +140,7 @@ public class IpAllocator implements IpAddressManagement {
             if (IpAddressManagement.LEASE.equals(holderType)
                     && holderId != null
                     && heldLease(pool.id(), holderId).isPresent()) {
-                throw ProblemException.conflict(
-                                "lease-held", "The holder already has a lease from " + pool.name())
+                throw ProblemException.conflict("lease-held", "The holder already has a lease from " + pool.name())
                         .with("field", "holderId");
             }
         } else {
@@ -172,7 +171,8 @@ public class IpAllocator implements IpAddressManagement {
                         .findFirst();
         if (holderId == null) {
             if (owner.isPresent()) {
-                throw ProblemException.invalidField("holderId", "is required for a " + owner.get().holderType());
+                throw ProblemException.invalidField(
+                        "holderId", "is required for a " + owner.get().holderType());
             }
         } else if (owner.isEmpty()) {
             throw ProblemException.invalidField(
@@ -517,7 +517,10 @@ public class IpAllocator implements IpAddressManagement {
                 .optional();
     }
 
-    record Holder(UUID allocationId, @Nullable String holderType, @Nullable UUID holderId) {}
+    record Holder(
+            UUID allocationId,
+            @Nullable String holderType,
+            @Nullable UUID holderId) {}
 
     private Optional<Holder> holderAt(UUID poolId, BigInteger unit) {
         return jdbc.sql("""
@@ -542,8 +545,7 @@ public class IpAllocator implements IpAddressManagement {
     private BigInteger lowestFreeOrExhausted(LockedPool pool) {
         BigInteger free = lowestFree(pool);
         if (free == null) {
-            throw ProblemException.conflict(
-                    "pool-exhausted", "The pool " + pool.name() + " has no free address left");
+            throw ProblemException.conflict("pool-exhausted", "The pool " + pool.name() + " has no free address left");
         }
         return free;
     }

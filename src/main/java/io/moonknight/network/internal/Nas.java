@@ -131,7 +131,8 @@ class Nas extends TenantOwned<Nas> {
         return address;
     }
 
-    @Nullable String secretFingerprint() {
+    @Nullable
+    String secretFingerprint() {
         return secretFingerprint;
     }
 

@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -144,9 +144,9 @@ public class NasService implements NasDirectory {
         }
         if (fingerprint != null
                 && jdbc.sql("""
-                                select exists (select 1 from network.nas
-                                               where address = :address and secret_fingerprint = :fingerprint and id <> :id)
-                                """)
+                    select exists (select 1 from network.nas
+                                   where address = :address and secret_fingerprint = :fingerprint and id <> :id)
+                    """)
                         .param("address", draft.address())
                         .param("fingerprint", fingerprint)
                         .param("id", except)

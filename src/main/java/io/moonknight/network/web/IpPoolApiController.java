@@ -110,9 +110,8 @@ class IpPoolApiController {
                     + " subscription), else 400 naming `holderId`; `Lease` holders are RADIUS's.")
     ResponseEntity<IpAllocationView> allocate(
             @PathVariable UUID id, @Valid @RequestBody NetworkRequests.AllocationRequest request) {
-        var allocation =
-                allocator.allocateForStaff(
-                        id, request.address(), request.holderType(), request.holderId(), request.note());
+        var allocation = allocator.allocateForStaff(
+                id, request.address(), request.holderType(), request.holderId(), request.note());
         return ResponseEntity.created(URI.create("/api/v1/ip-pools/" + id + "/allocations/" + allocation.id()))
                 .body(allocation);
     }

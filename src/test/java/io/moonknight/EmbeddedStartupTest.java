@@ -51,6 +51,7 @@ class EmbeddedStartupTest {
             var report = String.join("\n", first.getBean(StartupReport.class).lines());
             assertThat(report)
                     .contains("Platform operator: operator / ", "generated now", "Demo tenant 'demo'", "technician");
+            demoSessionsHoldAddressesIpamShowsAllocatedToThem(api, token);
 
             assertThatThrownBy(this::start)
                     .hasRootCauseInstanceOf(EmbeddedPostgresServer.DataDirectoryInUseException.class)
@@ -72,6 +73,35 @@ class EmbeddedStartupTest {
             var report = String.join("\n", again.getBean(StartupReport.class).lines());
             assertThat(report).doesNotContain("generated now").contains("Platform operator: operator");
         }
+    }
+
+    /** The demo's live sessions use addresses the pools show allocated to those very subscriptions. */
+    private static void demoSessionsHoldAddressesIpamShowsAllocatedToThem(Api api, String token) {
+        var sessions = api.get("/api/v1/sessions?size=200", token).json().path("items");
+        assertThat(sessions.size()).isGreaterThan(10);
+        Map<String, String> holders = new java.util.HashMap<>();
+        for (var pool : api.get("/api/v1/ip-pools", token).json()) {
+            var allocations = api.get("/api/v1/ip-pools/" + pool.path("id").asString() + "/allocations?size=200", token)
+                    .json()
+                    .path("items");
+            for (var allocation : allocations) {
+                holders.put(
+                        allocation.path("address").asString(),
+                        allocation.path("holderId").asString());
+            }
+        }
+        int withAddress = 0;
+        for (var session : sessions) {
+            var framed = session.path("framedIp");
+            if (!framed.isNull() && !framed.isMissingNode()) {
+                String address = framed.asString();
+                withAddress++;
+                assertThat(holders.get(address))
+                        .as("the pool shows " + address + " allocated to the session's subscription")
+                        .isEqualTo(session.path("subscriptionId").asString());
+            }
+        }
+        assertThat(withAddress).isGreaterThan(10);
     }
 
     private ConfigurableApplicationContext start() {

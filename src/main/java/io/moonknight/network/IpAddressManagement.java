@@ -33,6 +33,20 @@ public interface IpAddressManagement {
             @Nullable UUID holderId,
             @Nullable String note);
 
+    /**
+     * The holder's dynamic lease in the pool: the one it has, or the lowest free address. A holder has at most one
+     * per pool, however many requests race; a full pool is a 409 problem {@code pool-exhausted}.
+     */
+    IpAllocationView lease(UUID poolId, UUID holderId);
+
+    /**
+     * An address a NAS reports in use by {@code holderId} (accounting): recorded as the holder's observed lease
+     * when it lies free in one of the tenant's pools, so it is never handed out to anyone else; flagged as a
+     * conflict on the pool's page when it is allocated to another holder. Observed leases go back with the
+     * holder's other leases ({@link #releaseAll}).
+     */
+    AddressObservation observe(String address, UUID holderId);
+
     Optional<IpAllocationView> allocation(UUID allocationId);
 
     /** Gives an allocation back to its pool; releasing one that is gone does nothing. */

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param address the address, or the prefix as {@code 2001:db8:0:5::/64}
  * @param holderType what holds it, e.g. {@code Subscription}
+ * @param observed not handed out by IPAM but reported in use by a NAS (accounting), and recorded so
  */
 public record IpAllocationView(
         UUID id,
@@ -19,4 +20,5 @@ public record IpAllocationView(
         @Nullable UUID holderId,
         @Nullable String note,
         @Nullable String allocatedBy,
-        Instant allocatedAt) {}
+        Instant allocatedAt,
+        boolean observed) {}

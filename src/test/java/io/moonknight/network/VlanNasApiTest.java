@@ -135,4 +135,56 @@ class VlanNasApiTest {
         assertThat(api.delete("/api/v1/nas/" + id, tenant.adminToken()).status())
                 .isEqualTo(204);
     }
+
+    /**
+     * RADIUS finds a NAS by source address and tells NAS sharing one apart by the secret that signed the packet:
+     * another ISP's NAS at the same address is fine with its own secret, never with the same one (its requests
+     * would go to the first ISP), and the refusal does not say whose NAS it is.
+     */
+    @Test
+    void aNasWithTheAddressAndSecretOfAnotherIspsNasIsRefused() {
+        String address = "10.93." + (int) (Math.random() * 250) + ".1";
+        var first = new TestTenants(api).create();
+        var firstNas = api.post(
+                "/api/v1/nas",
+                Map.of("name", "First ISP core", "vendor", "MIKROTIK", "address", address, "secret", "shared-secret-1"),
+                first.adminToken());
+        assertThat(firstNas.status()).as(firstNas.toString()).isEqualTo(201);
+
+        var clash = api.post(
+                "/api/v1/nas",
+                Map.of("name", "Mine", "vendor", "CISCO", "address", address, "secret", "shared-secret-1"),
+                tenant.adminToken());
+        assertThat(clash.status()).as(clash.toString()).isEqualTo(409);
+        assertThat(clash.text("type")).endsWith("/nas-address-shared");
+        assertThat(clash.text("field")).isEqualTo("address");
+        assertThat(clash.body())
+                .contains("Another ISP")
+                .doesNotContain("First ISP core")
+                .doesNotContain(first.id().toString())
+                .doesNotContain(first.slug());
+
+        var ownSecret = api.post(
+                "/api/v1/nas",
+                Map.of("name", "Mine", "vendor", "CISCO", "address", address, "secret", "my-own-secret-2"),
+                tenant.adminToken());
+        assertThat(ownSecret.status())
+                .as("the same address with another secret can be told apart")
+                .isEqualTo(201);
+        var toTheSameSecret = api.put(
+                "/api/v1/nas/" + ownSecret.text("id"),
+                Map.of("name", "Mine", "vendor", "CISCO", "address", address, "secret", "shared-secret-1"),
+                tenant.adminToken());
+        assertThat(toTheSameSecret.status()).as(toTheSameSecret.toString()).isEqualTo(409);
+        assertThat(toTheSameSecret.text("type")).endsWith("/nas-address-shared");
+
+        var sameTenant = api.post(
+                "/api/v1/nas",
+                Map.of("name", "Mine too", "vendor", "CISCO", "address", address, "secret", "a-third-secret-3"),
+                tenant.adminToken());
+        assertThat(sameTenant.status())
+                .as("within one ISP an address is one NAS, whatever the secret")
+                .isEqualTo(409);
+        assertThat(sameTenant.text("field")).isEqualTo("address");
+    }
 }

@@ -42,6 +42,9 @@ class RadiusServerTest {
     @Autowired
     io.moonknight.billing.internal.DataPacks dataPacks;
 
+    @Autowired
+    io.moonknight.network.internal.IpAllocator allocator;
+
     Api api;
     TestTenants.TenantFixture tenant;
     String secret;
@@ -502,6 +505,117 @@ class RadiusServerTest {
                                 .asLong())
                         .as("the lease went back to the pool")
                         .isZero());
+    }
+
+    /** Sends many packets with one radclient, {@code parallel} of them at a time; returns what it printed. */
+    String radclientAll(String type, List<String> packets, int parallel) throws IOException, InterruptedException {
+        int target = type.equals("auth") ? server.authPort() : server.acctPort();
+        var process = new ProcessBuilder(
+                        "/usr/bin/radclient",
+                        "-x",
+                        "-r",
+                        "1",
+                        "-t",
+                        "10",
+                        "-p",
+                        String.valueOf(parallel),
+                        "127.0.0.1:" + target,
+                        type,
+                        secret)
+                .redirectErrorStream(true)
+                .start();
+        try (var in = process.getOutputStream()) {
+            in.write(String.join("\n\n", packets).getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
+    /** Twenty Access-Requests of one subscriber at once (a CPE retrying over several links) share one lease. */
+    @Test
+    void concurrentAccessRequestsOfOneSubscriberHoldOneAddress() throws Exception {
+        pppoe("racer", "racer-pass-1");
+        String request = "User-Name = racer, User-Password = racer-pass-1, Message-Authenticator = 0x00,"
+                + " NAS-Port-Type = Ethernet, Service-Type = Framed-User";
+        String out = radclientAll("auth", java.util.Collections.nCopies(20, request), 20);
+        List<String> framed = java.util.regex.Pattern.compile("Framed-IP-Address = (\\S+)")
+                .matcher(out)
+                .results()
+                .map(m -> m.group(1))
+                .toList();
+        assertThat(framed).as(out).hasSize(20);
+        assertThat(java.util.Set.copyOf(framed))
+                .as("one address for every answer")
+                .hasSize(1);
+        assertThat(api.get("/api/v1/ip-pools/" + pool, tenant.adminToken())
+                        .json()
+                        .path("allocated")
+                        .asLong())
+                .as("exactly one address is held")
+                .isEqualTo(1);
+    }
+
+    /**
+     * The NAS may report an address IPAM did not hand out (it chose it itself, or the CPE was set by hand): it is
+     * recorded as the subscription's, the allocator never hands it to anyone else, it goes back with the last
+     * Stop, and an address reported for one subscriber while allocated to another is flagged on the pool.
+     */
+    @Test
+    void anAddressTheNasReportsIsRecordedAsInUseAndNeverHandedOut() throws Exception {
+        String reporter = pppoe("reporter", "reporter-pass-1");
+        assertThat(radclient(
+                        "acct",
+                        "User-Name = reporter, Acct-Session-Id = R-1, Framed-IP-Address = 10.50.0.2,"
+                                + " Acct-Status-Type = Start"))
+                .contains("Accounting-Response");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(allocations()).anySatisfy(a -> {
+                    assertThat(a.path("address").asString()).isEqualTo("10.50.0.2");
+                    assertThat(a.path("holderId").asString()).isEqualTo(reporter);
+                    assertThat(a.path("observed").asBoolean()).isTrue();
+                }));
+
+        String next = pppoe("next", "next-pass-1");
+        String accept = pap("next", "next-pass-1");
+        assertThat(accept)
+                .contains("Access-Accept")
+                .doesNotContain("Framed-IP-Address = 10.50.0.2")
+                .contains("Framed-IP-Address = 10.50.0.3");
+
+        String stray = pppoe("stray", "stray-pass-1");
+        assertThat(radclient(
+                        "acct",
+                        "User-Name = stray, Acct-Session-Id = X-1, Framed-IP-Address = 10.50.0.3,"
+                                + " Acct-Status-Type = Start"))
+                .contains("Accounting-Response");
+        UUID poolId = UUID.fromString(pool);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(io.moonknight.shared.tenant.TenantContext.call(
+                                tenant.id(), () -> allocator.conflicts(poolId)))
+                        .singleElement()
+                        .satisfies(c -> {
+                            assertThat(c.address()).isEqualTo("10.50.0.3");
+                            assertThat(c.reportedFor()).hasToString(stray);
+                            assertThat(c.holderId()).hasToString(next);
+                        }));
+
+        assertThat(radclient("acct", "User-Name = reporter, Acct-Session-Id = R-1, Acct-Status-Type = Stop"))
+                .contains("Accounting-Response");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(allocations())
+                        .as("the reported address went back with the last Stop")
+                        .noneSatisfy(
+                                a -> assertThat(a.path("address").asString()).isEqualTo("10.50.0.2")));
+    }
+
+    private List<tools.jackson.databind.JsonNode> allocations() {
+        List<tools.jackson.databind.JsonNode> all = new java.util.ArrayList<>();
+        api.get("/api/v1/ip-pools/" + pool + "/allocations?size=200", tenant.adminToken())
+                .json()
+                .path("items")
+                .forEach(all::add);
+        return all;
     }
 
     /** A PAP Access-Request signed with a Message-Authenticator, built by hand so it can be sent twice. */

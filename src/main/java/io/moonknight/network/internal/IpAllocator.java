@@ -2,6 +2,8 @@ package io.moonknight.network.internal;
 
 import io.moonknight.audit.AuditRecord;
 import io.moonknight.audit.AuditTrail;
+import io.moonknight.network.AddressHolders;
+import io.moonknight.network.AddressObservation;
 import io.moonknight.network.IpAddressManagement;
 import io.moonknight.network.IpAllocationView;
 import io.moonknight.network.IpPoolExhausted;
@@ -24,6 +26,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -42,15 +47,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IpAllocator implements IpAddressManagement {
 
+    private static final Logger log = LoggerFactory.getLogger(IpAllocator.class);
+    static final String OBSERVED_NOTE = "Reported in use by the NAS (accounting)";
+
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<AddressHolders> holders;
     private final Clock clock;
 
-    IpAllocator(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+    IpAllocator(
+            JdbcClient jdbc,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            ObjectProvider<AddressHolders> holders,
+            Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
+        this.holders = holders;
         this.clock = clock;
     }
 
@@ -99,12 +114,16 @@ public class IpAllocator implements IpAddressManagement {
         if (note != null && note.length() > 200) {
             throw ProblemException.invalidField("note", "must be at most 200 characters");
         }
+        String wanted = address == null || address.isBlank() ? null : address;
+        if (IpAddressManagement.LEASE.equals(holderType) && holderId != null && wanted == null) {
+            return lease(poolId, holderId);
+        }
         LockedPool pool = lock(poolId);
         PoolLayout layout = pool.layout();
         BigInteger unit;
-        if (address != null && !address.isBlank()) {
+        if (wanted != null) {
             try {
-                unit = layout.unitOf(address);
+                unit = layout.unitOf(wanted);
             } catch (IllegalArgumentException e) {
                 throw ProblemException.invalidField("address", String.valueOf(e.getMessage()));
             }
@@ -118,23 +137,180 @@ public class IpAllocator implements IpAddressManagement {
                                 "address-taken", layout.label(unit) + " is already allocated from " + pool.name())
                         .with("field", "address");
             }
-        } else {
-            BigInteger free = lowestFree(pool);
-            if (free == null) {
-                throw ProblemException.conflict(
-                        "pool-exhausted", "The pool " + pool.name() + " has no free address left");
+            if (IpAddressManagement.LEASE.equals(holderType)
+                    && holderId != null
+                    && heldLease(pool.id(), holderId).isPresent()) {
+                throw ProblemException.conflict("lease-held", "The holder already has a lease from " + pool.name())
+                        .with("field", "holderId");
             }
-            unit = free;
+        } else {
+            unit = lowestFreeOrExhausted(pool);
         }
+        return insert(pool, unit, holderType, holderId, note, false);
+    }
+
+    /**
+     * An allocation staff asked for (API): a holder named by id must exist in the tenant, as the module that owns
+     * such holders says ({@link AddressHolders}); leases are RADIUS's to hand out.
+     */
+    @Transactional
+    public IpAllocationView allocateForStaff(
+            UUID poolId,
+            @Nullable String address,
+            @Nullable String holderType,
+            @Nullable UUID holderId,
+            @Nullable String note) {
+        String type = holderType == null || holderType.isBlank() ? null : holderType.strip();
+        if (IpAddressManagement.LEASE.equals(type)) {
+            throw ProblemException.invalidField("holderType", "leases are handed out by RADIUS");
+        }
+        var owner = type == null
+                ? Optional.<AddressHolders>empty()
+                : holders.orderedStream()
+                        .filter(h -> h.holderType().equalsIgnoreCase(type))
+                        .findFirst();
+        if (holderId == null) {
+            if (owner.isPresent()) {
+                throw ProblemException.invalidField(
+                        "holderId", "is required for a " + owner.get().holderType());
+            }
+        } else if (owner.isEmpty()) {
+            throw ProblemException.invalidField(
+                    "holderId",
+                    type == null
+                            ? "needs a holderType saying what it is"
+                            : "no " + type + " can be checked; leave holderId out and describe the holder in the note");
+        } else if (!owner.get().exists(holderId)) {
+            throw ProblemException.invalidField("holderId", "no " + owner.get().holderType() + " with this id");
+        }
+        return allocate(poolId, address, owner.map(AddressHolders::holderType).orElse(type), holderId, note);
+    }
+
+    /**
+     * One dynamic lease per holder and pool: the one it has, or the lowest free address. Concurrent calls for
+     * the same holder queue on the pool's lock and the later ones find the first one's lease (a partial unique
+     * index refuses a second one anyway). A holder that has its lease costs one index look-up and no lock.
+     */
+    @Override
+    @Transactional
+    public IpAllocationView lease(UUID poolId, UUID holderId) {
+        var held = heldLease(poolId, holderId);
+        if (held.isPresent()) {
+            return held.get();
+        }
+        LockedPool pool = lock(poolId);
+        held = heldLease(poolId, holderId); // a new statement: sees what committed while we waited for the lock
+        if (held.isPresent()) {
+            return held.get();
+        }
+        return insert(pool, lowestFreeOrExhausted(pool), IpAddressManagement.LEASE, holderId, null, false);
+    }
+
+    /**
+     * Records an address a NAS reports in use by {@code holderId} (a subscription), so it is never handed out to
+     * anyone else. Free: it becomes the holder's observed lease (released with its other leases). Allocated to
+     * another holder: a conflict, kept for the pool's page and logged.
+     */
+    @Override
+    @Transactional
+    public AddressObservation observe(String address, UUID holderId) {
+        for (LockedPool candidate : poolsUnlocked()) {
+            BigInteger unit;
+            try {
+                unit = candidate.layout().unitOf(address);
+            } catch (IllegalArgumentException notInThisPool) {
+                continue;
+            }
+            if (candidate.layout().isBlocked(unit)) {
+                log.warn(
+                        "A NAS reports subscription {} using {}, which is reserved in the pool {}",
+                        holderId,
+                        address,
+                        candidate.name());
+                return AddressObservation.RESERVED;
+            }
+            var holder = holderAt(candidate.id(), unit);
+            if (holder.isEmpty()) {
+                LockedPool pool = lock(candidate.id());
+                holder = holderAt(pool.id(), unit);
+                if (holder.isEmpty()) {
+                    insert(pool, unit, IpAddressManagement.LEASE, holderId, OBSERVED_NOTE, true);
+                    return AddressObservation.RECORDED;
+                }
+            }
+            if (holderId.equals(holder.get().holderId())) {
+                return AddressObservation.KNOWN;
+            }
+            recordConflict(candidate, candidate.layout().label(unit), holderId, holder.get());
+            return AddressObservation.CONFLICT;
+        }
+        return AddressObservation.OUTSIDE_POOLS;
+    }
+
+    /** What the pool's page flags: addresses a NAS reports in use by one subscription but allocated to another. */
+    @Transactional(readOnly = true)
+    public List<IpConflictView> conflicts(UUID poolId) {
+        return jdbc.sql("""
+            select c.address, c.reported_for, c.first_seen, c.last_seen, a.holder_type, a.holder_id
+            from network.ip_conflicts c join network.ip_allocations a on a.id = c.allocation_id
+            where c.tenant_id = :tenant and c.pool_id = :pool
+            order by c.last_seen desc limit 100
+            """)
+                .param("tenant", TenantContext.require())
+                .param("pool", poolId)
+                .query((row, i) -> new IpConflictView(
+                        row.getString("address"),
+                        row.getObject("reported_for", UUID.class),
+                        row.getString("holder_type"),
+                        row.getObject("holder_id", UUID.class),
+                        row.getTimestamp("first_seen").toInstant(),
+                        row.getTimestamp("last_seen").toInstant()))
+                .list();
+    }
+
+    private void recordConflict(LockedPool pool, String address, UUID reportedFor, Holder holder) {
+        log.warn(
+                "A NAS reports subscription {} using {} of the pool {}, which is allocated to {} {}",
+                reportedFor,
+                address,
+                pool.name(),
+                holder.holderType(),
+                holder.holderId());
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+            insert into network.ip_conflicts as c
+                (tenant_id, pool_id, address, reported_for, allocation_id, first_seen, last_seen)
+            values (:tenant, :pool, :address, :reported, :allocation, :now, :now)
+            on conflict (tenant_id, pool_id, address, reported_for) do update set
+                allocation_id = excluded.allocation_id, last_seen = excluded.last_seen
+            """)
+                .param("tenant", TenantContext.require())
+                .param("pool", pool.id())
+                .param("address", address)
+                .param("reported", reportedFor)
+                .param("allocation", holder.allocationId())
+                .param("now", now)
+                .update();
+    }
+
+    private IpAllocationView insert(
+            LockedPool pool,
+            BigInteger unit,
+            @Nullable String holderType,
+            @Nullable UUID holderId,
+            @Nullable String note,
+            boolean observed) {
+        PoolLayout layout = pool.layout();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         String label = layout.label(unit);
         String by = Actor.current().map(Actor::displayName).orElse("system");
         UUID tenant = TenantContext.require();
+        String cleanNote = note == null || note.isBlank() ? null : note.strip();
         jdbc.sql("""
-            insert into network.ip_allocations
-                (id, tenant_id, pool_id, unit, address, holder_type, holder_id, note, allocated_by, allocated_at)
-            values (:id, :tenant, :pool, :unit, :address, :holderType, :holderId, :note, :by, :at)
+            insert into network.ip_allocations (id, tenant_id, pool_id, unit, address, holder_type, holder_id, note,
+                allocated_by, allocated_at, observed)
+            values (:id, :tenant, :pool, :unit, :address, :holderType, :holderId, :note, :by, :at, :observed)
             """)
                 .param("id", id)
                 .param("tenant", tenant)
@@ -143,9 +319,10 @@ public class IpAllocator implements IpAddressManagement {
                 .param("address", label)
                 .param("holderType", holderType)
                 .param("holderId", holderId)
-                .param("note", note == null || note.isBlank() ? null : note.strip())
+                .param("note", cleanNote)
                 .param("by", by)
                 .param("at", Timestamp.from(now))
+                .param("observed", observed)
                 .update();
         long allocated = pool.allocated() + 1;
         BigInteger next = unit.equals(pool.nextUnit()) ? unit.add(BigInteger.ONE) : pool.nextUnit();
@@ -170,7 +347,8 @@ public class IpAllocator implements IpAddressManagement {
                     .with("holderType", holderType)
                     .with("holderId", holderId));
         }
-        return new IpAllocationView(id, pool.id(), pool.name(), label, holderType, holderId, note, by, now);
+        return new IpAllocationView(
+                id, pool.id(), pool.name(), label, holderType, holderId, cleanNote, by, now, observed);
     }
 
     @Override
@@ -205,6 +383,10 @@ public class IpAllocator implements IpAddressManagement {
         if (unit == null) {
             return; // released meanwhile
         }
+        jdbc.sql("delete from network.ip_conflicts where tenant_id = :tenant and allocation_id = :id")
+                .param("tenant", TenantContext.require())
+                .param("id", allocationId)
+                .update();
         long allocated = pool.allocated() - 1;
         BigInteger next = pool.nextUnit().min(unit.toBigIntegerExact());
         saveCounters(
@@ -223,7 +405,7 @@ public class IpAllocator implements IpAddressManagement {
         return jdbc.sql("""
             select a.*, p.name as pool_name from network.ip_allocations a join network.ip_pools p on p.id = a.pool_id
             where a.tenant_id = :tenant and a.pool_id = :pool and a.holder_type = :type and a.holder_id = :holder
-            order by a.allocated_at limit 1
+            order by a.observed, a.allocated_at limit 1
             """)
                 .param("tenant", TenantContext.require())
                 .param("pool", poolId)
@@ -245,6 +427,10 @@ public class IpAllocator implements IpAddressManagement {
                 .query(UUID.class)
                 .list()
                 .forEach(this::release);
+        jdbc.sql("delete from network.ip_conflicts where tenant_id = :tenant and reported_for = :holder")
+                .param("tenant", TenantContext.require())
+                .param("holder", holderId)
+                .update();
     }
 
     /**
@@ -314,6 +500,54 @@ public class IpAllocator implements IpAddressManagement {
     void relayout(LockedPool pool, PoolLayout layout, int threshold) {
         saveCounters(
                 pool.id(), pool.allocated(), BigInteger.ZERO, alertLevel(pool.allocated(), layout.usable(), threshold));
+    }
+
+    /** A holder's (not observed) lease in the pool. */
+    private Optional<IpAllocationView> heldLease(UUID poolId, UUID holderId) {
+        return jdbc.sql("""
+            select a.*, p.name as pool_name from network.ip_allocations a join network.ip_pools p on p.id = a.pool_id
+            where a.tenant_id = :tenant and a.pool_id = :pool and a.holder_type = :type and a.holder_id = :holder
+              and not a.observed
+            """)
+                .param("tenant", TenantContext.require())
+                .param("pool", poolId)
+                .param("type", IpAddressManagement.LEASE)
+                .param("holder", holderId)
+                .query(IpAllocator::allocation)
+                .optional();
+    }
+
+    record Holder(
+            UUID allocationId,
+            @Nullable String holderType,
+            @Nullable UUID holderId) {}
+
+    private Optional<Holder> holderAt(UUID poolId, BigInteger unit) {
+        return jdbc.sql("""
+            select id, holder_type, holder_id from network.ip_allocations where pool_id = :pool and unit = :unit
+            """)
+                .param("pool", poolId)
+                .param("unit", new BigDecimal(unit))
+                .query((row, i) -> new Holder(
+                        row.getObject("id", UUID.class),
+                        row.getString("holder_type"),
+                        row.getObject("holder_id", UUID.class)))
+                .optional();
+    }
+
+    private List<LockedPool> poolsUnlocked() {
+        return jdbc.sql("select * from network.ip_pools where tenant_id = :tenant")
+                .param("tenant", TenantContext.require())
+                .query(IpAllocator::pool)
+                .list();
+    }
+
+    private BigInteger lowestFreeOrExhausted(LockedPool pool) {
+        BigInteger free = lowestFree(pool);
+        if (free == null) {
+            throw ProblemException.conflict("pool-exhausted", "The pool " + pool.name() + " has no free address left");
+        }
+        return free;
     }
 
     private @Nullable BigInteger lowestFree(LockedPool pool) {
@@ -414,6 +648,7 @@ public class IpAllocator implements IpAddressManagement {
                 row.getObject("holder_id", UUID.class),
                 row.getString("note"),
                 row.getString("allocated_by"),
-                row.getTimestamp("allocated_at").toInstant());
+                row.getTimestamp("allocated_at").toInstant(),
+                row.getBoolean("observed"));
     }
 }

@@ -4,6 +4,7 @@ import io.moonknight.network.NasAddressing;
 import io.moonknight.network.NasStatus;
 import io.moonknight.network.NasSummary;
 import io.moonknight.network.NasVendor;
+import io.moonknight.shared.audit.NotAudited;
 import io.moonknight.shared.security.SecretBox;
 import io.moonknight.shared.tenant.TenantOwned;
 import jakarta.persistence.Column;
@@ -34,6 +35,10 @@ class Nas extends TenantOwned<Nas> {
 
     @Column(name = "secret_sealed")
     private String secret;
+
+    /** Equal for equal secrets: no two NAS of any tenants share an address and a secret (a unique index). */
+    @NotAudited
+    private @Nullable String secretFingerprint; // null only for a NAS registered before fingerprints whose was refused
 
     private int coaPort;
     private boolean supportsCoa;
@@ -68,7 +73,9 @@ class Nas extends TenantOwned<Nas> {
     Nas(NasDraft draft, SecretBox box, Instant now) {
         this.id = UUID.randomUUID();
         this.createdAt = now;
-        this.secret = box.seal(java.util.Objects.requireNonNull(draft.secret(), "secret"), secretContext(id));
+        String clear = java.util.Objects.requireNonNull(draft.secret(), "secret");
+        this.secret = box.seal(clear, secretContext(id));
+        this.secretFingerprint = fingerprint(box, clear);
         apply(draft, box, now);
     }
 
@@ -78,6 +85,7 @@ class Nas extends TenantOwned<Nas> {
         this.address = draft.address();
         if (draft.secret() != null) {
             this.secret = box.seal(draft.secret(), secretContext(id));
+            this.secretFingerprint = fingerprint(box, draft.secret());
         }
         this.coaPort = draft.coaPort();
         this.supportsCoa = draft.supportsCoa();
@@ -102,6 +110,11 @@ class Nas extends TenantOwned<Nas> {
         return "nas-secret:" + id;
     }
 
+    /** The same for every NAS, so equal secrets of different NAS compare equal. */
+    static String fingerprint(SecretBox box, String secret) {
+        return box.fingerprint(secret, "nas-secret");
+    }
+
     static String apiPasswordContext(UUID id) {
         return "nas-api-password:" + id;
     }
@@ -116,6 +129,11 @@ class Nas extends TenantOwned<Nas> {
 
     String address() {
         return address;
+    }
+
+    @Nullable
+    String secretFingerprint() {
+        return secretFingerprint;
     }
 
     /** The RADIUS shared secret in clear, for the RADIUS server only. */

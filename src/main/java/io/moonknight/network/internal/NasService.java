@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -95,20 +97,21 @@ public class NasService implements NasDirectory {
     @Transactional
     public NasView create(NasDraft draft) {
         NasDraft checked = draft.check(true);
-        requireUnique(checked, NONE);
-        NasView created =
-                nas.saveAndFlush(new Nas(checked, box, clock.instant())).view();
-        events.publishEvent(new NasChanged(TenantContext.require(), created.id()));
-        return created;
+        Nas created = new Nas(checked, box, clock.instant());
+        requireUnique(checked, created.secretFingerprint(), NONE);
+        NasView view = save(created);
+        events.publishEvent(new NasChanged(TenantContext.require(), view.id()));
+        return view;
     }
 
     @Transactional
     public NasView update(UUID id, NasDraft draft) {
         NasDraft checked = draft.check(false);
         Nas existing = load(id);
-        requireUnique(checked, id);
+        String secret = checked.secret();
+        requireUnique(checked, secret != null ? Nas.fingerprint(box, secret) : existing.secretFingerprint(), id);
         existing.apply(checked, box, clock.instant());
-        NasView saved = nas.saveAndFlush(existing).view();
+        NasView saved = save(existing);
         events.publishEvent(new NasChanged(TenantContext.require(), id));
         return saved;
     }
@@ -126,15 +129,61 @@ public class NasService implements NasDirectory {
         events.publishEvent(new NasChanged(TenantContext.require(), id));
     }
 
-    private void requireUnique(NasDraft draft, UUID except) {
+    /**
+     * A tenant's NAS have distinct names and addresses. Across tenants, NAS may share an address (the same private
+     * range behind different tunnels) as RADIUS tells them apart by which secret signed a packet; so an address
+     * and secret another tenant's NAS already has are refused, without saying whose it is.
+     */
+    private void requireUnique(NasDraft draft, @Nullable String fingerprint, UUID except) {
         if (nas.existsByNameIgnoreCaseAndIdNot(draft.name(), except)) {
             throw ProblemException.conflict("name-taken", "A NAS named " + draft.name() + " already exists")
                     .with("field", "name");
         }
         if (nas.existsByAddressAndIdNot(draft.address(), except)) {
-            throw ProblemException.conflict("address-taken", "A NAS with the address " + draft.address() + " exists")
-                    .with("field", "address");
+            throw addressTaken(draft.address());
         }
+        if (fingerprint != null
+                && jdbc.sql("""
+                    select exists (select 1 from network.nas
+                                   where address = :address and secret_fingerprint = :fingerprint and id <> :id)
+                    """)
+                        .param("address", draft.address())
+                        .param("fingerprint", fingerprint)
+                        .param("id", except)
+                        .query(Boolean.class)
+                        .single()) {
+            throw addressShared(draft.address());
+        }
+    }
+
+    /** Saves now, so a race lost on a unique name, address or address and secret is a clear 409. */
+    private NasView save(Nas device) {
+        try {
+            return nas.saveAndFlush(device).view();
+        } catch (DataIntegrityViolationException e) {
+            String message = String.valueOf(e.getMostSpecificCause().getMessage());
+            if (message.contains("nas_address_secret_uq")) {
+                throw addressShared(device.address());
+            }
+            if (message.contains("nas_address_uq")) {
+                throw addressTaken(device.address());
+            }
+            throw ProblemException.conflict("name-taken", "A NAS named " + device.name() + " already exists")
+                    .with("field", "name");
+        }
+    }
+
+    private static ProblemException addressTaken(String address) {
+        return ProblemException.conflict("address-taken", "A NAS with the address " + address + " exists")
+                .with("field", "address");
+    }
+
+    private static ProblemException addressShared(String address) {
+        return ProblemException.conflict(
+                        "nas-address-shared",
+                        "Another ISP has a NAS at " + address + " with the same shared secret, so RADIUS could not"
+                                + " tell their requests apart; give this NAS a different secret")
+                .with("field", "address");
     }
 
     private Nas load(UUID id) {

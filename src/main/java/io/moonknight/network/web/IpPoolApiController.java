@@ -106,11 +106,12 @@ class IpPoolApiController {
             summary = "Allocate an address",
             description = "A named address or prefix, or the lowest free one. 409 `address-taken` when it is in use,"
                     + " 409 `pool-exhausted` when nothing is free. Never hands out an address twice, however many"
-                    + " requests race.")
+                    + " requests race. A `holderId` must name a holder of the `holderType` in this tenant (e.g. a"
+                    + " subscription), else 400 naming `holderId`; `Lease` holders are RADIUS's.")
     ResponseEntity<IpAllocationView> allocate(
             @PathVariable UUID id, @Valid @RequestBody NetworkRequests.AllocationRequest request) {
-        var allocation =
-                allocator.allocate(id, request.address(), request.holderType(), request.holderId(), request.note());
+        var allocation = allocator.allocateForStaff(
+                id, request.address(), request.holderType(), request.holderId(), request.note());
         return ResponseEntity.created(URI.create("/api/v1/ip-pools/" + id + "/allocations/" + allocation.id()))
                 .body(allocation);
     }

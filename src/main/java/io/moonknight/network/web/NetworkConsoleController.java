@@ -73,6 +73,7 @@ class NetworkConsoleController {
         model.addAttribute("pool", pools.get(id));
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("allocations", allocator.allocations(id, q, PageRequest.of(Math.max(page, 0), 50)));
+        model.addAttribute("conflicts", allocator.conflicts(id));
         model.addAttribute("pageTitle", pools.get(id).name());
         return "network/pool";
     }

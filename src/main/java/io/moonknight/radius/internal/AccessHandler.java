@@ -224,13 +224,8 @@ class AccessHandler {
     /** The subscription's lease in the pool: the one it has, or a new one; null when the pool is full. */
     private @Nullable String lease(UUID tenant, IpPoolSummary pool, UUID subscription) {
         return TenantContext.call(tenant, () -> {
-            var held = ipam.heldBy(pool.id(), IpAddressManagement.LEASE, subscription);
-            if (held.isPresent()) {
-                return held.get().address();
-            }
             try {
-                return ipam.allocate(pool.id(), null, IpAddressManagement.LEASE, subscription, null)
-                        .address();
+                return ipam.lease(pool.id(), subscription).address();
             } catch (ProblemException exhausted) {
                 return null;
             }

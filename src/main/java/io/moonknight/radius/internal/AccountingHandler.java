@@ -50,6 +50,7 @@ class AccountingHandler {
     private final AccountingWriter writer;
     private final RadiusSessionStore store;
     private final Enforcement enforcement;
+    private final FramedAddresses framed;
     private final RadiusProperties properties;
     private final Clock clock;
 
@@ -58,12 +59,14 @@ class AccountingHandler {
             AccountingWriter writer,
             RadiusSessionStore store,
             Enforcement enforcement,
+            FramedAddresses framed,
             RadiusProperties properties,
             Clock clock) {
         this.cache = cache;
         this.writer = writer;
         this.store = store;
         this.enforcement = enforcement;
+        this.framed = framed;
         this.properties = properties;
         this.clock = clock;
     }
@@ -110,6 +113,9 @@ class AccountingHandler {
                         .map(a -> String.valueOf(
                                 Integer.toUnsignedLong(a.getData().getValue())))
                         .orElse(null));
+        String framedIp = request.getAttribute(FramedIpAddress.class)
+                .map(a -> a.getData().getValue().getHostAddress())
+                .orElse(null);
         var accounting = new RadiusSessionStore.Accounting(
                 tenant,
                 client.nas().nasId(),
@@ -119,9 +125,7 @@ class AccountingHandler {
                 p.planId(),
                 username,
                 sessionId,
-                request.getAttribute(FramedIpAddress.class)
-                        .map(a -> a.getData().getValue().getHostAddress())
-                        .orElse(null),
+                framedIp,
                 calling,
                 port,
                 input,
@@ -132,6 +136,9 @@ class AccountingHandler {
                         .orElse(null),
                 (int) properties.interimInterval().toSeconds(),
                 at);
+        if (status != STOP && framedIp != null) {
+            framed.reported(tenant, client.nas().nasId(), sessionId, p.subscriptionId(), framedIp);
+        }
         CompletableFuture<RadiusSessionStore.@Nullable Applied> written = writer.submit(accounting)
                 .thenApply(applied -> {
                     enforcement.accounted(client, p, applied);

@@ -1,11 +1,13 @@
 package io.moonknight.radius.internal;
 
 import io.moonknight.customers.CustomerDirectory;
+import io.moonknight.network.IpAddressManagement;
 import io.moonknight.network.NasDirectory;
 import io.moonknight.network.NasSummary;
 import io.moonknight.shared.demo.DemoDataContributor;
 import io.moonknight.shared.demo.DemoTenant;
 import io.moonknight.subscriptions.AccessProfile;
+import io.moonknight.subscriptions.IpMode;
 import io.moonknight.subscriptions.SubscriberAccess;
 import io.moonknight.subscriptions.SubscriptionDirectory;
 import io.moonknight.subscriptions.SubscriptionStatus;
@@ -14,12 +16,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Random;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * Demo sessions and usage: a few dozen subscribers online on the demo NAS, and a month of daily usage for
  * them, so the sessions page and the usage charts have something to show. {@code demo-pppoe} stays offline so
- * it can log in with radclient right away.
+ * it can log in with radclient right away. Online sessions hold the addresses IPAM shows allocated to them.
  */
 @Component
 class RadiusDemoData implements DemoDataContributor {
@@ -29,6 +33,7 @@ class RadiusDemoData implements DemoDataContributor {
     private final SubscriptionDirectory subscriptions;
     private final SubscriberAccess access;
     private final NasDirectory nas;
+    private final IpAddressManagement ipam;
     private final Clock clock;
 
     RadiusDemoData(
@@ -37,12 +42,14 @@ class RadiusDemoData implements DemoDataContributor {
             SubscriptionDirectory subscriptions,
             SubscriberAccess access,
             NasDirectory nas,
+            IpAddressManagement ipam,
             Clock clock) {
         this.store = store;
         this.customers = customers;
         this.subscriptions = subscriptions;
         this.access = access;
         this.nas = nas;
+        this.ipam = ipam;
         this.clock = clock;
     }
 
@@ -87,7 +94,7 @@ class RadiusDemoData implements DemoDataContributor {
                             profile.planId(),
                             profile.username(),
                             "demo-" + online,
-                            profile.ipv4Address() != null ? profile.ipv4Address() : "100.64.0." + (10 + online),
+                            framedIp(profile),
                             profile.macAddress(),
                             String.valueOf(online),
                             down / 8,
@@ -99,5 +106,20 @@ class RadiusDemoData implements DemoDataContributor {
                 }
             }
         }
+    }
+
+    /**
+     * The address a demo session uses, as IPAM knows it: the static address, or a lease from the plan's pool taken
+     * as an Access-Accept would have (so the pool page shows it allocated and the allocator never hands it out).
+     */
+    private @Nullable String framedIp(AccessProfile profile) {
+        if (profile.ipv4Mode() == IpMode.STATIC) {
+            return profile.ipv4Address();
+        }
+        UUID pool = profile.ipv4PoolId();
+        if (profile.ipv4Mode() == IpMode.DYNAMIC && pool != null) {
+            return ipam.lease(pool, profile.subscriptionId()).address();
+        }
+        return null;
     }
 }

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -61,6 +63,26 @@ public final class SecretBox {
                                     .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Encryption failed", e);
+        }
+    }
+
+    /**
+     * A keyed fingerprint of a secret (HMAC-SHA256 under a key derived from this box's key), to compare secrets
+     * in the database without storing them: equal secrets with the same context give equal fingerprints, and
+     * nobody without the key can check a guess against one.
+     */
+    public String fingerprint(String secret, String context) {
+        try {
+            Mac derive = Mac.getInstance("HmacSHA256");
+            derive.init(key);
+            byte[] fingerprintKey = derive.doFinal("moonknight fingerprint v1".getBytes(StandardCharsets.UTF_8));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(fingerprintKey, "HmacSHA256"));
+            mac.update(context.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return HexFormat.of().formatHex(mac.doFinal(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Fingerprint failed", e);
         }
     }
 

@@ -123,17 +123,28 @@ class UserApiTest {
         assertThat(selfDisable.status()).isEqualTo(409);
         assertThat(selfDisable.text("type")).endsWith("/self-change");
 
-        var demote = api.put(
+        var selfDemote = api.put(
                 "/api/v1/users/" + adminId + "/roles",
                 Map.of("roleIds", List.of(roleId("Support"))),
                 tenant.adminToken());
-        assertThat(demote.status()).isEqualTo(409);
-        assertThat(demote.text("type")).endsWith("/last-admin");
+        assertThat(selfDemote.status()).as("nobody changes their own roles").isEqualTo(403);
+        assertThat(selfDemote.text("type")).endsWith("/privilege-escalation");
         assertThat(api.get("/api/v1/me", tenant.adminToken())
                         .json()
                         .path("permissions")
                         .toString())
                 .contains("users:manage");
+    }
+
+    @Test
+    void passwordsLongerThanSeventyTwoBytesAreRefusedWithAFieldErrorNotAServerError() {
+        var body = new HashMap<>(newUser("longpass", roleId("Support")));
+        body.put("password", "Lång-lösenord-".repeat(5)); // 70 characters, 80 bytes in UTF-8
+        var refused = api.post("/api/v1/users", body, tenant.adminToken());
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("password");
+        assertThat(refused.body()).contains("at most 72 bytes");
     }
 
     @Test

@@ -1,17 +1,19 @@
 package io.moonknight.identity.domain;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * What a password must be: long enough, not absurdly long, not one of the commonly used passwords, and not
+ * What a password must be: long enough, at most 72 bytes in UTF-8 (what BCrypt can hash), not one of the commonly used passwords, and not
  * the user's own name. Plain Java so it is tested without Spring.
  */
 public final class PasswordPolicy {
 
-    public static final int MAX_LENGTH = 128;
+    /** BCrypt reads at most 72 bytes of a password; a longer one would fail to hash (or be cut short silently). */
+    public static final int MAX_BYTES = 72;
 
     private final int minLength;
     private final Set<String> commonPasswords;
@@ -31,8 +33,12 @@ public final class PasswordPolicy {
         if (length < minLength) {
             problems.add("must be at least " + minLength + " characters long");
         }
-        if (length > MAX_LENGTH) {
-            problems.add("must be at most " + MAX_LENGTH + " characters long");
+        int bytes = password.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_BYTES) {
+            problems.add("must be at most " + MAX_BYTES + " bytes long (" + MAX_BYTES
+                    + " plain letters, digits and punctuation; accented letters and symbols count 2-4 each), this one"
+                    + " is "
+                    + bytes);
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (commonPasswords.contains(lower)) {

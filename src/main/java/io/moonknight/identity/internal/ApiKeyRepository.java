@@ -7,4 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface ApiKeyRepository extends JpaRepository<ApiKey, UUID> {
 
     List<ApiKey> findAllByOrderByCreatedAtDesc();
+
+    List<ApiKey> findAllByCreatedByAndRevokedAtIsNull(UUID createdBy);
 }

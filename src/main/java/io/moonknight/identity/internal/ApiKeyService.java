@@ -4,7 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.moonknight.audit.AuditRecord;
+import io.moonknight.audit.AuditTrail;
 import io.moonknight.identity.domain.Base32;
+import io.moonknight.identity.domain.GrantPolicy;
 import io.moonknight.identity.domain.Hashes;
 import io.moonknight.shared.config.MoonKnightProperties;
 import io.moonknight.shared.db.SqlArrays;
@@ -32,8 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * API keys for integrations: {@code mk_live_} + a 16-character key id + a 32-character secret. Only a
- * SHA-256 of the whole key is stored. A key acts with exactly its scopes (permissions), which can never exceed
- * those of the admin who created it; it is rate limited per minute.
+ * SHA-256 of the whole key is stored. A key belongs to the staff user who created it: its scopes can never exceed
+ * what that user holds, neither at creation nor at any later use (each use intersects them with the creator's
+ * current permissions), and disabling the creator revokes their keys. It is rate limited per minute.
  */
 @Service
 public class ApiKeyService {
@@ -48,6 +52,9 @@ public class ApiKeyService {
     private final JdbcClient jdbc;
     private final PermissionCatalog catalog;
     private final TenantDirectory tenants;
+    private final ActorResolver actors;
+    private final GrantGuard guard;
+    private final AuditTrail audit;
     private final Clock clock;
     private final int defaultRequestsPerMinute;
     private final SecureRandom random = new SecureRandom();
@@ -65,12 +72,18 @@ public class ApiKeyService {
             JdbcClient jdbc,
             PermissionCatalog catalog,
             TenantDirectory tenants,
+            ActorResolver actors,
+            GrantGuard guard,
+            AuditTrail audit,
             MoonKnightProperties properties,
             Clock clock) {
         this.keys = keys;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.tenants = tenants;
+        this.actors = actors;
+        this.guard = guard;
+        this.audit = audit;
         this.clock = clock;
         this.defaultRequestsPerMinute = properties.security().apiKeyRequestsPerMinute();
     }
@@ -85,13 +98,15 @@ public class ApiKeyService {
             Set<String> scopes,
             @Nullable Instant expiresAt,
             @Nullable Integer requestsPerMinute) {
-        var beyond = scopes.stream()
-                .filter(scope -> catalog.exists(scope) && !creator.can(scope))
-                .sorted()
-                .toList();
-        if (!beyond.isEmpty()) {
-            throw ProblemException.invalidField("scopes", "you do not hold: " + String.join(", ", beyond));
+        if (creator.type() != ActorType.STAFF) {
+            throw new ProblemException(
+                    HttpStatus.FORBIDDEN,
+                    "api-key-creator",
+                    "Only staff users create API keys",
+                    "An API key belongs to the staff user who creates it; log in as one");
         }
+        var known = scopes.stream().filter(catalog::exists).collect(java.util.stream.Collectors.toSet());
+        guard.require(GrantPolicy.grant(creator.permissions(), known), "create this API key", "ApiKey", name);
         return create(creator.id(), name, scopes, expiresAt, requestsPerMinute);
     }
 
@@ -143,6 +158,20 @@ public class ApiKeyService {
     @Transactional(readOnly = true)
     public ApiKeyView get(UUID id) {
         return load(id).view(clock.instant());
+    }
+
+    /** Revokes every live key {@code creator} created (they were disabled); each revocation is audited. */
+    @Transactional
+    public int revokeCreatedBy(UUID creator, String reason) {
+        Instant now = clock.instant();
+        List<ApiKey> live = keys.findAllByCreatedByAndRevokedAtIsNull(creator);
+        live.forEach(key -> {
+            key.revoke(now);
+            audit.record(AuditRecord.of("api-key.revoked", "ApiKey", key.id()).with("reason", reason));
+        });
+        keys.saveAll(live);
+        byKeyId.invalidateAll();
+        return live.size();
     }
 
     @Transactional
@@ -197,9 +226,20 @@ public class ApiKeyService {
                             "This API key may make " + limit + " requests per minute; retry in " + wait + " s")
                     .with("retryAfter", wait));
         }
-        touch(key.id(), client.address(), now);
-        var scopes =
+        Set<String> scopes =
                 key.scopes().stream().filter(catalog::exists).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        UUID creator = key.createdBy();
+        if (creator != null) {
+            // A key never does more than its creator may do now: a disabled creator stops it, a lost
+            // permission is lost by the key too (within ActorResolver's few seconds, at once on this instance).
+            var owner = actors.resolve(ActorType.STAFF, creator, key.tenantId(), null);
+            if (!(owner instanceof ActorResolver.Resolution.Resolved resolved)) {
+                return ActorResolver.Resolution.rejected(
+                        rejected("api-key-creator-inactive", "The user who created this API key can no longer act"));
+            }
+            scopes = GrantPolicy.effectiveScopes(scopes, resolved.actor().permissions());
+        }
+        touch(key.id(), client.address(), now);
         return ActorResolver.Resolution.resolved(new Actor(
                 ActorType.API_KEY,
                 key.id(),
@@ -226,7 +266,7 @@ public class ApiKeyService {
 
     private Optional<StoredKey> loadStored(String keyId) {
         return jdbc.sql("""
-            select id, tenant_id, name, secret_hash, scopes, requests_per_minute, expires_at, revoked_at
+            select id, tenant_id, name, secret_hash, scopes, requests_per_minute, expires_at, revoked_at, created_by
             from identity.api_keys where key_id = :keyId
             """)
                 .param("keyId", keyId)
@@ -238,7 +278,8 @@ public class ApiKeyService {
                         SqlArrays.strings(row.getArray("scopes")),
                         (Integer) row.getObject("requests_per_minute"),
                         instant(row.getTimestamp("expires_at")),
-                        instant(row.getTimestamp("revoked_at"))))
+                        instant(row.getTimestamp("revoked_at")),
+                        row.getObject("created_by", UUID.class)))
                 .optional();
     }
 
@@ -282,5 +323,6 @@ public class ApiKeyService {
             List<String> scopes,
             @Nullable Integer requestsPerMinute,
             @Nullable Instant expiresAt,
-            @Nullable Instant revokedAt) {}
+            @Nullable Instant revokedAt,
+            @Nullable UUID createdBy) {}
 }

@@ -1,5 +1,6 @@
 package io.moonknight.identity.internal;
 
+import io.moonknight.identity.domain.GrantPolicy;
 import io.moonknight.shared.web.ProblemException;
 import java.util.List;
 import java.util.UUID;
@@ -48,7 +49,26 @@ public final class IdentityProblems {
 
     public static ProblemException lastAdmin() {
         return ProblemException.conflict(
-                "last-admin", "This would leave the tenant without an active administrator who can manage users");
+                "last-admin", "This would leave the tenant without an active user holding the Admin role");
+    }
+
+    /**
+     * 403 {@code privilege-escalation}: the change would grant permissions the actor lacks, touch a user who holds
+     * more than the actor, or change the actor's own roles. {@code missing} names what the actor would need.
+     */
+    public static ProblemException privilegeEscalation(GrantPolicy.Verdict.Refused refused, String what) {
+        String detail = switch (refused.reason()) {
+            case GRANTS_MORE_THAN_HELD ->
+                "You cannot " + what + ": it would grant permissions you do not hold: "
+                        + String.join(", ", refused.missing());
+            case TARGET_HOLDS_MORE ->
+                "You cannot " + what + ": they hold permissions you do not hold: "
+                        + String.join(", ", refused.missing());
+            case OWN_ROLES -> "You cannot change your own roles; ask another administrator";
+        };
+        return new ProblemException(HttpStatus.FORBIDDEN, "privilege-escalation", "Privilege escalation", detail)
+                .with("reason", refused.reason().name())
+                .with("missing", List.copyOf(refused.missing()));
     }
 
     public static ProblemException cannotChangeSelf(String what) {

@@ -1,5 +1,7 @@
 package io.moonknight.identity.internal;
 
+import io.moonknight.identity.domain.GrantPolicy;
+import io.moonknight.shared.security.Actor;
 import io.moonknight.shared.security.BuiltInRole;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,7 +19,7 @@ public class RoleService {
     private final RoleRepository roles;
     private final UserRepository users;
     private final PermissionCatalog catalog;
-    private final UserService userService;
+    private final GrantGuard guard;
     private final ActorResolver actors;
     private final Clock clock;
 
@@ -25,13 +27,13 @@ public class RoleService {
             RoleRepository roles,
             UserRepository users,
             PermissionCatalog catalog,
-            UserService userService,
+            GrantGuard guard,
             ActorResolver actors,
             Clock clock) {
         this.roles = roles;
         this.users = users;
         this.catalog = catalog;
-        this.userService = userService;
+        this.guard = guard;
         this.actors = actors;
         this.clock = clock;
     }
@@ -48,8 +50,17 @@ public class RoleService {
         return view(load(id));
     }
 
+    /** An administrator creates a role; it may grant nothing {@code by} does not hold. */
     @Transactional
-    public RoleView create(String name, @Nullable String description, Set<String> permissions) {
+    public RoleView create(Actor by, String name, @Nullable String description, Set<String> permissions) {
+        checkPermissions(permissions);
+        guard.require(GrantPolicy.grant(by.permissions(), permissions), "create this role", "Role", name.strip());
+        return create(name, description, permissions);
+    }
+
+    /** Creates a role for the system (demo data), without comparing to a person's permissions. */
+    @Transactional
+    RoleView create(String name, @Nullable String description, Set<String> permissions) {
         String trimmed = name(name);
         if (roles.existsByNameIgnoreCase(trimmed)) {
             throw IdentityProblems.roleNameTaken(trimmed);
@@ -58,9 +69,22 @@ public class RoleService {
         return view(roles.save(Role.custom(trimmed, blankToNull(description), permissions, clock.instant())));
     }
 
+    /**
+     * Redefines a custom role. {@code by} must hold what the role grants now and what it will grant, so nobody
+     * widens a role (their own included) beyond themselves or strips permissions they do not hold from others.
+     */
     @Transactional
-    public RoleView update(UUID id, String name, @Nullable String description, Set<String> permissions) {
+    public RoleView update(Actor by, UUID id, String name, @Nullable String description, Set<String> permissions) {
         Role role = load(id);
+        if (role.isBuiltIn()) {
+            throw IdentityProblems.builtInRoleImmutable(role.name());
+        }
+        checkPermissions(permissions);
+        guard.require(
+                GrantPolicy.redefineRole(by.permissions(), guard.permissionsOf(List.of(role)), permissions),
+                "change the role " + role.name(),
+                "Role",
+                role.id());
         String trimmed = name(name);
         if (!role.name().equalsIgnoreCase(trimmed) && roles.existsByNameIgnoreCase(trimmed)) {
             throw IdentityProblems.roleNameTaken(trimmed);
@@ -68,7 +92,6 @@ public class RoleService {
         checkPermissions(permissions);
         role.redefine(trimmed, blankToNull(description), permissions, clock.instant());
         roles.saveAndFlush(role);
-        userService.requireAnAdministrator();
         actors.evictAll();
         return view(role);
     }
@@ -82,8 +105,13 @@ public class RoleService {
     }
 
     @Transactional
-    public void delete(UUID id) {
+    public void delete(Actor by, UUID id) {
         Role role = load(id);
+        guard.require(
+                GrantPolicy.redefineRole(by.permissions(), guard.permissionsOf(List.of(role)), Set.of()),
+                "delete the role " + role.name(),
+                "Role",
+                role.id());
         if (role.isBuiltIn()) {
             throw IdentityProblems.builtInRoleImmutable(role.name());
         }

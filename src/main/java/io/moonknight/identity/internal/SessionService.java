@@ -1,5 +1,6 @@
 package io.moonknight.identity.internal;
 
+import io.moonknight.identity.domain.GrantPolicy;
 import io.moonknight.identity.domain.UserAgents;
 import io.moonknight.shared.security.Actor;
 import io.moonknight.shared.security.ActorType;
@@ -55,9 +56,9 @@ public class SessionService {
         return list(ActorType.STAFF, userId, TenantContext.require(), null);
     }
 
-    /** An administrator ends every session of a user of the tenant. */
-    public int forceLogout(UUID userId) {
-        users.get(userId);
+    /** An administrator holding every permission of the user ends every session of theirs. */
+    public int forceLogout(Actor by, UUID userId) {
+        users.authorized(by, userId, GrantPolicy.UserOperation.FORCE_LOGOUT);
         var active = sessions.active(ActorType.STAFF, userId, TenantContext.require());
         active.forEach(session -> auth.endSession(session.id(), "forced logout by an administrator"));
         return active.size();

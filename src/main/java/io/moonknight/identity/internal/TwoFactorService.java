@@ -2,9 +2,11 @@ package io.moonknight.identity.internal;
 
 import io.moonknight.audit.AuditRecord;
 import io.moonknight.audit.AuditTrail;
+import io.moonknight.identity.domain.GrantPolicy;
 import io.moonknight.identity.domain.QrCodes;
 import io.moonknight.identity.domain.RecoveryCodes;
 import io.moonknight.identity.domain.Totp;
+import io.moonknight.shared.security.Actor;
 import io.moonknight.shared.security.ActorType;
 import io.moonknight.shared.security.SecretBox;
 import io.moonknight.tenancy.TenantDirectory;
@@ -31,6 +33,7 @@ public class TwoFactorService {
     private final SessionStore sessions;
     private final ActorResolver actors;
     private final AuditTrail audit;
+    private final UserService userService;
     private final Clock clock;
 
     TwoFactorService(
@@ -41,6 +44,7 @@ public class TwoFactorService {
             SessionStore sessions,
             ActorResolver actors,
             AuditTrail audit,
+            UserService userService,
             Clock clock) {
         this.users = users;
         this.store = store;
@@ -49,6 +53,7 @@ public class TwoFactorService {
         this.sessions = sessions;
         this.actors = actors;
         this.audit = audit;
+        this.userService = userService;
         this.clock = clock;
     }
 
@@ -148,10 +153,13 @@ public class TwoFactorService {
         clear(user);
     }
 
-    /** An administrator clears a user's two-factor (lost phone); the user's sessions end. */
+    /**
+     * An administrator clears a user's two-factor (lost phone); the user's sessions end. Only someone holding
+     * every permission of the user may (403 otherwise).
+     */
     @Transactional
-    public void reset(UUID userId) {
-        User user = load(userId);
+    public void reset(Actor by, UUID userId) {
+        User user = userService.authorized(by, userId, GrantPolicy.UserOperation.RESET_TWO_FACTOR);
         clear(user);
         sessions.revokeAll(ActorType.STAFF, userId, user.tenantId(), null, "two-factor reset by an administrator");
         actors.evictUser(userId);

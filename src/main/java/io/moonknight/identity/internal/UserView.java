@@ -17,11 +17,21 @@ public record UserView(
         @Nullable Instant lastLoginAt,
         Instant passwordChangedAt,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable Instant lockedUntil) {
 
     public record RoleRef(UUID id, String name) {}
 
+    /** Whether too many failed logins keep the user out now (until {@link #lockedUntil}, or an admin's unlock). */
+    public boolean locked() {
+        return lockedUntil != null;
+    }
+
     static UserView of(User user) {
+        return of(user, null);
+    }
+
+    static UserView of(User user, @Nullable Instant lockedUntil) {
         return new UserView(
                 user.id(),
                 user.username(),
@@ -37,6 +47,7 @@ public record UserView(
                 user.lastLoginAt(),
                 user.passwordChangedAt(),
                 user.createdAt(),
-                user.updatedAt());
+                user.updatedAt(),
+                lockedUntil);
     }
 }

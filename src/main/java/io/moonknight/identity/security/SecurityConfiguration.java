@@ -7,6 +7,7 @@ import io.moonknight.identity.internal.AuthService;
 import io.moonknight.identity.internal.JwtKey;
 import io.moonknight.shared.config.MoonKnightProperties;
 import io.moonknight.shared.security.ActorAuthentication;
+import java.util.Objects;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,11 +15,14 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -38,6 +42,9 @@ class SecurityConfiguration {
             + "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
             + "form-action 'self'; object-src 'none'";
 
+    /** What the metrics user holds: reading {@code /actuator/prometheus} and {@code /actuator/info}. */
+    static final String METRICS_AUTHORITY = "system:metrics";
+
     static final String[] PUBLIC_PAGES = {
         "/login",
         "/login/two-factor",
@@ -49,10 +56,6 @@ class SecurityConfiguration {
         "/favicon.ico",
         "/manifest.webmanifest",
         "/error",
-        "/actuator/health",
-        "/actuator/health/**",
-        "/actuator/info",
-        "/actuator/prometheus",
         "/v3/api-docs",
         "/v3/api-docs/**",
         "/swagger-ui/**",
@@ -66,6 +69,39 @@ class SecurityConfiguration {
                 .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER));
         return decoder;
+    }
+
+    /**
+     * Actuator endpoints: health (liveness, readiness) is public for load balancers and orchestrators; everything
+     * else (info, prometheus) needs the {@code system:metrics} authority, which only the configured metrics user
+     * holds (HTTP Basic, {@code moonknight.security.metrics-username} / {@code metrics-password}). Also applies on
+     * a separate {@code management.server.port}.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, MoonKnightProperties properties, PasswordEncoder encoder) {
+        var users = new InMemoryUserDetailsManager();
+        String password = properties.security().metricsPassword();
+        if (password != null && !password.isBlank()) {
+            users.createUser(User.withUsername(properties.security().metricsUsername())
+                    .password(Objects.requireNonNull(encoder.encode(password)))
+                    .authorities(METRICS_AUTHORITY)
+                    .build());
+        }
+        http.securityMatcher("/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .anyRequest()
+                        .hasAuthority(METRICS_AUTHORITY))
+                .userDetailsService(users)
+                .httpBasic(basic -> basic.realmName("MoonKnight metrics"))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .frameOptions(frame -> frame.deny()));
+        return http.build();
     }
 
     @Bean

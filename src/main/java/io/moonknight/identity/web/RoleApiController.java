@@ -3,6 +3,7 @@ package io.moonknight.identity.web;
 import io.moonknight.identity.internal.PermissionCatalog;
 import io.moonknight.identity.internal.RoleService;
 import io.moonknight.identity.internal.RoleView;
+import io.moonknight.shared.security.Actor;
 import io.moonknight.shared.security.BuiltInRole;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -18,6 +19,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -67,17 +69,22 @@ class RoleApiController {
 
     @PostMapping("/api/v1/roles")
     @PreAuthorize("hasAuthority('roles:manage')")
-    @Operation(summary = "Create a custom role")
-    ResponseEntity<RoleView> create(@Valid @RequestBody RoleRequest request) {
-        var role = roles.create(request.name(), request.description(), request.permissions());
+    @Operation(
+            summary = "Create a custom role",
+            description = "It may not grant a permission you do not hold (403 privilege-escalation)")
+    ResponseEntity<RoleView> create(@AuthenticationPrincipal Actor me, @Valid @RequestBody RoleRequest request) {
+        var role = roles.create(me, request.name(), request.description(), request.permissions());
         return ResponseEntity.created(URI.create("/api/v1/roles/" + role.id())).body(role);
     }
 
     @PutMapping("/api/v1/roles/{id}")
     @PreAuthorize("hasAuthority('roles:manage')")
-    @Operation(summary = "Change a custom role", description = "Built-in roles cannot be changed (409)")
-    RoleView update(@PathVariable UUID id, @Valid @RequestBody RoleRequest request) {
-        return roles.update(id, request.name(), request.description(), request.permissions());
+    @Operation(
+            summary = "Change a custom role",
+            description = "Built-in roles cannot be changed (409); you must hold every permission the role grants"
+                    + " before and after (403 privilege-escalation)")
+    RoleView update(@PathVariable UUID id, @AuthenticationPrincipal Actor me, @Valid @RequestBody RoleRequest request) {
+        return roles.update(me, id, request.name(), request.description(), request.permissions());
     }
 
     record TwoFactorRequirement(@NotNull Boolean required) {}
@@ -94,8 +101,8 @@ class RoleApiController {
     @DeleteMapping("/api/v1/roles/{id}")
     @PreAuthorize("hasAuthority('roles:manage')")
     @Operation(summary = "Delete a custom role", description = "Refused (409) while users hold it")
-    ResponseEntity<Void> delete(@PathVariable UUID id) {
-        roles.delete(id);
+    ResponseEntity<Void> delete(@PathVariable UUID id, @AuthenticationPrincipal Actor me) {
+        roles.delete(me, id);
         return ResponseEntity.noContent().build();
     }
 

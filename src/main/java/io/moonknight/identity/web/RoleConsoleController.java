@@ -3,12 +3,14 @@ package io.moonknight.identity.web;
 import io.moonknight.identity.internal.PermissionCatalog;
 import io.moonknight.identity.internal.RoleService;
 import io.moonknight.identity.internal.RoleView;
+import io.moonknight.shared.security.Actor;
 import io.moonknight.shared.web.ConsoleForms;
 import io.moonknight.shared.web.ProblemException;
 import jakarta.validation.Valid;
 import java.util.HashSet;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -45,6 +47,7 @@ class RoleConsoleController {
 
     @PostMapping("/new")
     String create(
+            @AuthenticationPrincipal Actor me,
             @Valid @ModelAttribute("form") UserForms.Role form,
             BindingResult result,
             Model model,
@@ -52,7 +55,7 @@ class RoleConsoleController {
         if (!result.hasErrors()) {
             try {
                 RoleView role =
-                        roles.create(form.getName(), form.getDescription(), new HashSet<>(form.getPermissions()));
+                        roles.create(me, form.getName(), form.getDescription(), new HashSet<>(form.getPermissions()));
                 redirect.addFlashAttribute("flash", "Role " + role.name() + " created.");
                 return "redirect:/roles";
             } catch (ProblemException problem) {
@@ -75,6 +78,7 @@ class RoleConsoleController {
     @PostMapping("/{id}")
     String update(
             @PathVariable UUID id,
+            @AuthenticationPrincipal Actor me,
             @Valid @ModelAttribute("form") UserForms.Role form,
             BindingResult result,
             Model model,
@@ -82,7 +86,7 @@ class RoleConsoleController {
         RoleView role = roles.get(id);
         if (!result.hasErrors()) {
             try {
-                roles.update(id, form.getName(), form.getDescription(), new HashSet<>(form.getPermissions()));
+                roles.update(me, id, form.getName(), form.getDescription(), new HashSet<>(form.getPermissions()));
                 redirect.addFlashAttribute("flash", "Role " + form.getName() + " saved.");
                 return "redirect:/roles";
             } catch (ProblemException problem) {
@@ -107,10 +111,10 @@ class RoleConsoleController {
     }
 
     @PostMapping("/{id}/delete")
-    String delete(@PathVariable UUID id, RedirectAttributes redirect) {
+    String delete(@PathVariable UUID id, @AuthenticationPrincipal Actor me, RedirectAttributes redirect) {
         RoleView role = roles.get(id);
         try {
-            roles.delete(id);
+            roles.delete(me, id);
             redirect.addFlashAttribute("flash", "Role " + role.name() + " deleted.");
         } catch (ProblemException problem) {
             redirect.addFlashAttribute("flashError", problem.detail());

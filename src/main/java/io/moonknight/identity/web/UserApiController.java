@@ -117,13 +117,17 @@ class UserApiController {
 
     @PostMapping
     @PreAuthorize("hasAuthority('users:manage')")
-    @Operation(summary = "Create a staff user")
-    ResponseEntity<UserView> create(@Valid @RequestBody CreateUserRequest request) {
-        var user = users.create(new NewUser(
-                Fields.parse("username", request.username(), Username::parse),
-                profile(request.email(), request.fullName(), request.phone()),
-                request.password(),
-                request.roleIds()));
+    @Operation(
+            summary = "Create a staff user",
+            description = "The roles may not grant a permission you do not hold (403 privilege-escalation)")
+    ResponseEntity<UserView> create(@AuthenticationPrincipal Actor me, @Valid @RequestBody CreateUserRequest request) {
+        var user = users.create(
+                me,
+                new NewUser(
+                        Fields.parse("username", request.username(), Username::parse),
+                        profile(request.email(), request.fullName(), request.phone()),
+                        request.password(),
+                        request.roleIds()));
         return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
     }
 
@@ -136,16 +140,20 @@ class UserApiController {
 
     @PutMapping("/{id}")
     @PreAuthorize("hasAuthority('users:manage')")
-    @Operation(summary = "Change a user's contact details")
-    UserView update(@PathVariable UUID id, @Valid @RequestBody UpdateUserRequest request) {
-        return users.changeProfile(id, profile(request.email(), request.fullName(), request.phone()));
+    @Operation(
+            summary = "Change a user's contact details",
+            description = "Only if you hold every permission the user holds (403 privilege-escalation)")
+    UserView update(
+            @PathVariable UUID id, @AuthenticationPrincipal Actor me, @Valid @RequestBody UpdateUserRequest request) {
+        return users.changeProfile(me, id, profile(request.email(), request.fullName(), request.phone()));
     }
 
     @PostMapping("/{id}/disable")
     @PreAuthorize("hasAuthority('users:manage')")
     @Operation(
             summary = "Disable a user",
-            description = "Ends the user's sessions; refused for yourself and the last administrator")
+            description = "Ends the user's sessions and revokes the API keys they created; refused for yourself (409),"
+                    + " for a user holding a permission you do not hold (403) and for the last active Admin (409)")
     UserView disable(@PathVariable UUID id, @AuthenticationPrincipal Actor me) {
         return users.disable(id, me);
     }
@@ -153,23 +161,39 @@ class UserApiController {
     @PostMapping("/{id}/enable")
     @PreAuthorize("hasAuthority('users:manage')")
     @Operation(summary = "Enable a disabled user")
-    UserView enable(@PathVariable UUID id) {
-        return users.enable(id);
+    UserView enable(@PathVariable UUID id, @AuthenticationPrincipal Actor me) {
+        return users.enable(me, id);
+    }
+
+    @PostMapping("/{id}/unlock")
+    @PreAuthorize("hasAuthority('users:manage')")
+    @Operation(
+            summary = "Unlock a user locked out by failed logins",
+            description = "Clears the user's failed-login counts from every address (`lockedUntil` shows a lock)")
+    UserView unlock(@PathVariable UUID id, @AuthenticationPrincipal Actor me) {
+        return users.unlock(me, id);
     }
 
     @PostMapping("/{id}/password")
     @PreAuthorize("hasAuthority('users:manage')")
-    @Operation(summary = "Reset a user's password", description = "Ends the user's sessions")
-    ResponseEntity<Void> resetPassword(@PathVariable UUID id, @Valid @RequestBody PasswordRequest request) {
-        users.resetPassword(id, request.password());
+    @Operation(
+            summary = "Reset a user's password",
+            description = "Ends the user's sessions; only if you hold every permission the user holds (403)")
+    ResponseEntity<Void> resetPassword(
+            @PathVariable UUID id, @AuthenticationPrincipal Actor me, @Valid @RequestBody PasswordRequest request) {
+        users.resetPassword(me, id, request.password());
         return ResponseEntity.noContent().build();
     }
 
     @PutMapping("/{id}/roles")
     @PreAuthorize("hasAuthority('users:manage')")
-    @Operation(summary = "Replace a user's roles")
-    UserView assignRoles(@PathVariable UUID id, @Valid @RequestBody RolesRequest request) {
-        return users.assignRoles(id, request.roleIds());
+    @Operation(
+            summary = "Replace a user's roles",
+            description = "Not your own; you must hold every permission the user holds now and every permission"
+                    + " the new roles grant (403 privilege-escalation); the tenant keeps an active Admin (409)")
+    UserView assignRoles(
+            @PathVariable UUID id, @AuthenticationPrincipal Actor me, @Valid @RequestBody RolesRequest request) {
+        return users.assignRoles(me, id, request.roleIds());
     }
 
     @GetMapping("/{id}/sessions")
@@ -182,8 +206,8 @@ class UserApiController {
     @PostMapping("/{id}/logout")
     @PreAuthorize("hasAuthority('users:manage')")
     @Operation(summary = "Force-logout a user", description = "Ends every session of the user at once")
-    ResponseEntity<Void> forceLogout(@PathVariable UUID id) {
-        sessions.forceLogout(id);
+    ResponseEntity<Void> forceLogout(@PathVariable UUID id, @AuthenticationPrincipal Actor me) {
+        sessions.forceLogout(me, id);
         return ResponseEntity.noContent().build();
     }
 
@@ -192,8 +216,8 @@ class UserApiController {
     @Operation(
             summary = "Reset a user's two-factor authentication",
             description = "For a lost phone: clears the secret and recovery codes and ends the user's sessions")
-    ResponseEntity<Void> resetTwoFactor(@PathVariable UUID id) {
-        twoFactor.reset(id);
+    ResponseEntity<Void> resetTwoFactor(@PathVariable UUID id, @AuthenticationPrincipal Actor me) {
+        twoFactor.reset(me, id);
         return ResponseEntity.noContent().build();
     }
 

@@ -76,17 +76,20 @@ class UserConsoleController {
     @PostMapping("/new")
     @PreAuthorize("hasAuthority('users:manage')")
     String create(
+            @AuthenticationPrincipal Actor me,
             @Valid @ModelAttribute("form") UserForms.NewUser form,
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
-                UserView user = users.create(new io.moonknight.identity.internal.NewUser(
-                        Fields.parse("username", form.getUsername(), Username::parse),
-                        UserApiController.profile(form.getEmail(), form.getFullName(), form.getPhone()),
-                        form.getPassword(),
-                        new HashSet<>(form.getRoleIds())));
+                UserView user = users.create(
+                        me,
+                        new io.moonknight.identity.internal.NewUser(
+                                Fields.parse("username", form.getUsername(), Username::parse),
+                                UserApiController.profile(form.getEmail(), form.getFullName(), form.getPhone()),
+                                form.getPassword(),
+                                new HashSet<>(form.getRoleIds())));
                 redirect.addFlashAttribute("flash", "User " + user.username() + " created.");
                 return "redirect:/users/" + user.id();
             } catch (ProblemException problem) {
@@ -115,6 +118,7 @@ class UserConsoleController {
     @PreAuthorize("hasAuthority('users:manage')")
     String updateProfile(
             @PathVariable UUID id,
+            @AuthenticationPrincipal Actor me,
             @Valid @ModelAttribute("profile") UserForms.Profile form,
             BindingResult result,
             Model model,
@@ -122,7 +126,7 @@ class UserConsoleController {
         if (!result.hasErrors()) {
             try {
                 users.changeProfile(
-                        id, UserApiController.profile(form.getEmail(), form.getFullName(), form.getPhone()));
+                        me, id, UserApiController.profile(form.getEmail(), form.getFullName(), form.getPhone()));
                 redirect.addFlashAttribute("flash", "Contact details saved.");
                 return "redirect:/users/" + id;
             } catch (ProblemException problem) {
@@ -138,9 +142,12 @@ class UserConsoleController {
     @PostMapping("/{id}/roles")
     @PreAuthorize("hasAuthority('users:manage')")
     String assignRoles(
-            @PathVariable UUID id, @ModelAttribute("roleForm") UserForms.Roles form, RedirectAttributes redirect) {
+            @PathVariable UUID id,
+            @AuthenticationPrincipal Actor me,
+            @ModelAttribute("roleForm") UserForms.Roles form,
+            RedirectAttributes redirect) {
         try {
-            users.assignRoles(id, new HashSet<>(form.getRoleIds()));
+            users.assignRoles(me, id, new HashSet<>(form.getRoleIds()));
             redirect.addFlashAttribute("flash", "Roles saved.");
         } catch (ProblemException problem) {
             if (problem.status().is4xxClientError() && problem.status().value() == 404) {
@@ -155,13 +162,14 @@ class UserConsoleController {
     @PreAuthorize("hasAuthority('users:manage')")
     String resetPassword(
             @PathVariable UUID id,
+            @AuthenticationPrincipal Actor me,
             @Valid @ModelAttribute("passwordForm") UserForms.Password form,
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
-                users.resetPassword(id, form.getPassword());
+                users.resetPassword(me, id, form.getPassword());
                 redirect.addFlashAttribute("flash", "Password reset; the user's sessions have ended.");
                 return "redirect:/users/" + id;
             } catch (ProblemException problem) {
@@ -187,30 +195,41 @@ class UserConsoleController {
 
     @PostMapping("/{id}/enable")
     @PreAuthorize("hasAuthority('users:manage')")
-    String enable(@PathVariable UUID id, RedirectAttributes redirect) {
-        return statusChange(id, redirect, "User enabled.", () -> users.enable(id));
+    String enable(@PathVariable UUID id, @AuthenticationPrincipal Actor me, RedirectAttributes redirect) {
+        return statusChange(id, redirect, "User enabled.", () -> users.enable(me, id));
+    }
+
+    @PostMapping("/{id}/unlock")
+    @PreAuthorize("hasAuthority('users:manage')")
+    String unlock(@PathVariable UUID id, @AuthenticationPrincipal Actor me, RedirectAttributes redirect) {
+        return statusChange(id, redirect, "User unlocked; they can log in again.", () -> users.unlock(me, id));
     }
 
     @PostMapping("/{id}/logout")
     @PreAuthorize("hasAuthority('users:manage')")
-    String forceLogout(@PathVariable UUID id, RedirectAttributes redirect) {
-        int ended = sessions.forceLogout(id);
-        redirect.addFlashAttribute("flash", ended + " session(s) ended.");
-        return "redirect:/users/" + id;
+    String forceLogout(@PathVariable UUID id, @AuthenticationPrincipal Actor me, RedirectAttributes redirect) {
+        return statusChange(id, redirect, null, () -> {
+            int ended = sessions.forceLogout(me, id);
+            redirect.addFlashAttribute("flash", ended + " session(s) ended.");
+        });
     }
 
     @PostMapping("/{id}/two-factor/reset")
     @PreAuthorize("hasAuthority('users:manage')")
-    String resetTwoFactor(@PathVariable UUID id, RedirectAttributes redirect) {
-        twoFactor.reset(id);
-        redirect.addFlashAttribute("flash", "Two-factor authentication reset; the user's sessions have ended.");
-        return "redirect:/users/" + id;
+    String resetTwoFactor(@PathVariable UUID id, @AuthenticationPrincipal Actor me, RedirectAttributes redirect) {
+        return statusChange(
+                id,
+                redirect,
+                "Two-factor authentication reset; the user's sessions have ended.",
+                () -> twoFactor.reset(me, id));
     }
 
-    private String statusChange(UUID id, RedirectAttributes redirect, String message, Runnable change) {
+    private String statusChange(UUID id, RedirectAttributes redirect, @Nullable String message, Runnable change) {
         try {
             change.run();
-            redirect.addFlashAttribute("flash", message);
+            if (message != null) {
+                redirect.addFlashAttribute("flash", message);
+            }
         } catch (ProblemException problem) {
             if (problem.status().value() == 404) {
                 throw problem;

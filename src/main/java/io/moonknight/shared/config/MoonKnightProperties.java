@@ -45,6 +45,8 @@ public record MoonKnightProperties(
      * @param jwtSecret base64 HMAC key (32+ bytes); when blank a key is generated once and kept in the data dir
      * @param encryptionKey base64 AES-256 key for secrets stored encrypted; generated like the JWT key
      * @param apiKeyRequestsPerMinute default rate limit of one API key
+     * @param metricsUsername HTTP Basic user that may read {@code /actuator/prometheus} and {@code /actuator/info}
+     * @param metricsPassword its password; when blank those endpoints answer 401 to everyone
      */
     public record Security(
             @Nullable String jwtSecret,
@@ -54,15 +56,21 @@ public record MoonKnightProperties(
             @DefaultValue("15m") Duration accessTokenTtl,
             @DefaultValue("30d") Duration refreshTokenTtl,
             @DefaultValue("12h") Duration consoleSessionTtl,
-            @DefaultValue("10") int passwordMinLength) {}
+            @DefaultValue("10") int passwordMinLength,
+            @DefaultValue("metrics") String metricsUsername,
+            @Nullable String metricsPassword) {}
 
     /**
-     * Brute-force protection: after {@code accountFailures} failed attempts against one account, or
-     * {@code addressFailures} from one address, within {@code window}, further attempts are refused (429)
-     * until the window has passed. A success resets the account's count.
+     * Brute-force protection (see docs/architecture.md, Security): {@code accountFailures} failed attempts against
+     * one account from one address lock that account for that address; {@code accountTotalFailures} from all
+     * addresses together lock it for every address it has not logged in from before; past {@code
+     * addressFailures} failures from one address (over all accounts), attempts from it on accounts not logged
+     * in from it before are spaced out by a growing delay (up to a minute), never refused outright. Counts last
+     * {@code window}; a success resets the account's count for its address.
      */
     public record Lockout(
             @DefaultValue("5") int accountFailures,
+            @DefaultValue("20") int accountTotalFailures,
             @DefaultValue("30") int addressFailures,
             @DefaultValue("15m") Duration window) {}
 

@@ -41,8 +41,15 @@ class PasswordPolicyTest {
     }
 
     @Test
-    void refusesOverlongPasswords() {
-        assertThat(policy.violations("ab1-".repeat(33), "x")).contains("must be at most 128 characters long");
+    void refusesPasswordsLongerThanBcryptsSeventyTwoBytes() {
+        assertThat(policy.violations("ab1-".repeat(18), "x")).isEmpty(); // 72 bytes
+        assertThat(policy.violations("ab1-".repeat(18) + "z", "x"))
+                .singleElement()
+                .asString()
+                .startsWith("must be at most 72 bytes long");
+        // 40 characters, but 80 bytes: each of these letters takes two bytes in UTF-8
+        assertThat(policy.violations("éàüöçñøåæß".repeat(4), "x"))
+                .anySatisfy(message -> assertThat(message).startsWith("must be at most 72 bytes long"));
     }
 
     @Test

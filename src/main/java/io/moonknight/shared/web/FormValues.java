@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A console form as typed: the raw values (to show them again), the errors per field and the form-level
@@ -240,18 +242,17 @@ public final class FormValues {
 
     /**
      * Submits this form: {@code save} stores it and says where to go; when it refuses with a problem, the problem's
-     * fields are marked and {@code again} shows the form once more.
+     * fields are marked (named as {@code fieldName} maps them) and {@code again} shows the form once more. Console
+     * pages call this through {@link ConsoleForm#submit}.
      */
     public String submit(
-            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect,
-            java.util.function.Supplier<Saved> save,
-            java.util.function.Supplier<String> again) {
+            RedirectAttributes redirect, UnaryOperator<String> fieldName, Supplier<Saved> save, Supplier<String> again) {
         try {
             Saved saved = save.get();
             redirect.addFlashAttribute("flash", saved.flash());
             return "redirect:" + saved.redirectTo();
         } catch (ProblemException problem) {
-            reject(problem);
+            reject(problem, fieldName);
             return again.get();
         }
     }

@@ -46,7 +46,8 @@ class ConsoleErrors {
                 : page(HttpStatus.BAD_REQUEST, mismatch.getName() + " has a value this page does not know", request);
     }
 
-    private ModelAndView page(HttpStatus status, @org.jspecify.annotations.Nullable String detail, HttpServletRequest request) {
+    private ModelAndView page(
+            HttpStatus status, @org.jspecify.annotations.Nullable String detail, HttpServletRequest request) {
         Map<String, Object> model = new HashMap<>();
         model.put("status", status.value());
         if (detail != null) {

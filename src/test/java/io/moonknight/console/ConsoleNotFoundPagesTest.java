@@ -70,6 +70,24 @@ class ConsoleNotFoundPagesTest {
     }
 
     @Test
+    void aListFilterOrPageThePageDoesNotKnowShowsTheListInsteadOfAnError() {
+        var api = new Api(port);
+        var mine = new TestTenants(api).create();
+        var session = ConsoleSession.admin(api, mine.slug());
+
+        for (String path : List.of(
+                "/customers?status=NOPE&page=x",
+                "/subscriptions?status=NOPE&access=FIBRE",
+                "/plans?type=NOPE",
+                "/network/vlans?scope=NOPE&page=-3",
+                "/billing/invoices?status=NOPE")) {
+            var response = session.page(path);
+            assertThat(response.status()).as(path).isEqualTo(200);
+            assertThat(response.body()).as(path).contains("yet.");
+        }
+    }
+
+    @Test
     void anUnknownAddressInTheConsoleAlsoKeepsTheSidebar() {
         var api = new Api(port);
         var tenants = new TestTenants(api);

@@ -30,13 +30,15 @@ class LeadActivationTest {
 
         String pending = subscription(api, token, lead, plan, "lead-user", false);
         subscription(api, token, suspended, plan, "suspended-user", true);
-        assertThat(status(api, token, lead)).as("a pending subscription does not serve the lead yet").isEqualTo("LEAD");
+        assertThat(status(api, token, lead))
+                .as("a pending subscription does not serve the lead yet")
+                .isEqualTo("LEAD");
 
         var activated = api.post("/api/v1/subscriptions/" + pending + "/activate", null, token);
         assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(status(api, token, lead))
-                .isEqualTo("ACTIVE"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(status(api, token, lead)).isEqualTo("ACTIVE"));
         assertThat(status(api, token, suspended))
                 .as("only a lead is promoted; a status staff set otherwise stays")
                 .isEqualTo("SUSPENDED");

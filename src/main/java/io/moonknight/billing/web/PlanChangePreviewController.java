@@ -6,12 +6,13 @@ import io.moonknight.billing.internal.BillingAccounts;
 import io.moonknight.plans.BillingType;
 import io.moonknight.plans.PlanCatalog;
 import io.moonknight.plans.PlanSummary;
+import io.moonknight.shared.tenant.TenantContext;
 import io.moonknight.shared.web.ProblemException;
 import io.moonknight.subscriptions.SubscriptionDirectory;
 import io.moonknight.subscriptions.SubscriptionSummary;
+import io.moonknight.tenancy.TenantDirectory;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Currency;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,11 +32,14 @@ class PlanChangePreviewController {
     private final SubscriptionDirectory subscriptions;
     private final PlanCatalog plans;
     private final BillingAccounts accounts;
+    private final TenantDirectory tenants;
 
-    PlanChangePreviewController(SubscriptionDirectory subscriptions, PlanCatalog plans, BillingAccounts accounts) {
+    PlanChangePreviewController(
+            SubscriptionDirectory subscriptions, PlanCatalog plans, BillingAccounts accounts, TenantDirectory tenants) {
         this.subscriptions = subscriptions;
         this.plans = plans;
         this.accounts = accounts;
+        this.tenants = tenants;
     }
 
     record Quote(Period period, long days, BigDecimal credit, BigDecimal charge, BigDecimal net, String currency) {}
@@ -46,23 +50,22 @@ class PlanChangePreviewController {
             @RequestParam UUID subscription,
             @RequestParam UUID plan,
             @RequestParam(defaultValue = "NOW") String when,
-            ZoneId zone,
             Model model) {
         SubscriptionSummary service = subscriptions
                 .find(subscription)
                 .orElseThrow(() -> ProblemException.notFound("Subscription", subscription));
         PlanSummary from = plans.find(service.planId()).orElseThrow(() -> ProblemException.notFound("Plan", plan));
         PlanSummary to = plans.find(plan).orElseThrow(() -> ProblemException.notFound("Plan", plan));
-        boolean monthly = from.billingType() == BillingType.MONTHLY_POSTPAID
-                && to.billingType() == BillingType.MONTHLY_POSTPAID;
+        boolean monthly =
+                from.billingType() == BillingType.MONTHLY_POSTPAID && to.billingType() == BillingType.MONTHLY_POSTPAID;
         model.addAttribute("when", when);
         model.addAttribute("monthly", monthly);
         if (monthly && when.equals("NOW")) {
-            LocalDate today = LocalDate.now(zone);
+            // the tenant's today, as billing periods are the tenant's days (a ZoneId parameter would be the server's)
+            LocalDate today = LocalDate.now(tenants.zone(TenantContext.require()));
             Integer day = accounts.get(service.customerId()).billingDay();
-            Period period = day == null
-                    ? Period.calendarMonth(today)
-                    : Period.anniversary(LocalDate.of(2000, 1, day), today);
+            Period period =
+                    day == null ? Period.calendarMonth(today) : Period.anniversary(LocalDate.of(2000, 1, day), today);
             Currency currency = Currency.getInstance(to.currency());
             BigDecimal[] amounts = Proration.change(from.price(), to.price(), period, today, currency);
             Period rest = period.clip(today, period.end());

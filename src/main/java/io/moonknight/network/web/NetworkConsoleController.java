@@ -95,18 +95,7 @@ class NetworkConsoleController {
     @GetMapping("/pools/{id}/edit")
     @PreAuthorize("hasAuthority('network:write')")
     String editPool(@PathVariable UUID id, Model model) {
-        IpPoolView pool = pools.get(id);
-        var form = FormValues.empty()
-                .put("name", pool.name())
-                .put("prefix", pool.prefix())
-                .put("assignmentLength", pool.assignmentLength())
-                .put("purpose", pool.purpose())
-                .put("gateway", pool.gateway())
-                .put("dnsServers", String.join("\n", pool.dnsServers()))
-                .put("excluded", String.join("\n", pool.excluded()))
-                .put("alertThreshold", pool.alertThreshold())
-                .put("description", pool.description());
-        return poolForm.show(form, pool, model);
+        return poolForm.edit(pools.get(id), model);
     }
 
     @PostMapping("/pools/{id}/edit")
@@ -217,16 +206,7 @@ class NetworkConsoleController {
     @GetMapping("/vlans/{id}/edit")
     @PreAuthorize("hasAuthority('network:write')")
     String editVlan(@PathVariable UUID id, Model model) {
-        VlanView vlan = vlans.get(id);
-        var form = FormValues.empty()
-                .put("name", vlan.name())
-                .put("scopeType", vlan.scopeType())
-                .put("scopeName", vlan.scopeName())
-                .put("sVlan", vlan.sVlan())
-                .put("cVlan", vlan.cVlan())
-                .put("mode", vlan.mode())
-                .put("description", vlan.description());
-        return vlanForm.show(form, vlan, model);
+        return vlanForm.edit(vlans.get(id), model);
     }
 
     @PostMapping("/vlans/{id}/edit")
@@ -320,24 +300,7 @@ class NetworkConsoleController {
     @GetMapping("/nas/{id}/edit")
     @PreAuthorize("hasAuthority('nas:manage')")
     String editNas(@PathVariable UUID id, Model model) {
-        NasView device = nas.get(id);
-        var form = FormValues.empty()
-                .put("name", device.name())
-                .put("vendor", device.vendor())
-                .put("address", device.address())
-                .put("coaPort", device.coaPort())
-                .put("supportsCoa", device.supportsCoa())
-                .put("location", device.location())
-                .put("latitude", device.latitude())
-                .put("longitude", device.longitude())
-                .put("apiPort", device.apiPort())
-                .put("apiTls", device.apiTls())
-                .put("requireMessageAuthenticator", device.requireMessageAuthenticator())
-                .put("addressing", device.addressing())
-                .put("apiUsername", device.apiUsername())
-                .put("description", device.description())
-                .put("status", device.status());
-        return nasForm.show(form, device, model);
+        return nasForm.edit(nas.get(id), model);
     }
 
     @PostMapping("/nas/{id}/edit")

@@ -90,6 +90,14 @@ public final class ConsoleForm<T> {
         return view;
     }
 
+    /** Shows the form for editing {@code existing}, filled from its components ({@link FormValues#from}). */
+    public String edit(T existing, Model model) {
+        if (!(existing instanceof Record record)) {
+            throw new IllegalArgumentException("an edit form is filled from a record");
+        }
+        return show(FormValues.from(record), existing, model);
+    }
+
     /**
      * Reads the submitted values and hands them to {@code save}, which calls the use case and says where to go; a
      * {@link ProblemException} from it shows the form again with the errors.

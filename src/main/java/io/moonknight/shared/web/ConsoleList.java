@@ -71,6 +71,16 @@ public final class ConsoleList {
         return cut;
     }
 
+    /** A filter that takes one of {@code allowed}; any other value counts as no filter. */
+    public @Nullable String oneOf(String name, java.util.Collection<String> allowed) {
+        String value = raw(name);
+        if (value == null || !allowed.contains(value)) {
+            return null;
+        }
+        filters.put(name, value);
+        return value;
+    }
+
     /** An enum filter; a value that is not one of the constants counts as no filter. */
     public <E extends Enum<E>> @Nullable E choice(String name, Class<E> type) {
         String value = raw(name);
@@ -117,7 +127,8 @@ public final class ConsoleList {
 
     /** The filters set, as a query string without the page ({@code q=fibre&status=ACTIVE}). */
     public String query() {
-        var query = new StringBuilder("q=").append(encode(filters.getOrDefault("q", "").toString()));
+        var query = new StringBuilder("q=")
+                .append(encode(filters.getOrDefault("q", "").toString()));
         filters.forEach((name, value) -> {
             if (!name.equals("q")) {
                 query.append('&').append(name).append('=').append(encode(value.toString()));

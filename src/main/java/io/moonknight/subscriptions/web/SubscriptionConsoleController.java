@@ -8,9 +8,9 @@ import io.moonknight.network.NasDirectory;
 import io.moonknight.network.VlanDirectory;
 import io.moonknight.plans.PlanCatalog;
 import io.moonknight.plans.PlanSummary;
+import io.moonknight.shared.console.PlanChangePreview;
 import io.moonknight.shared.console.SubscriptionPanel;
 import io.moonknight.shared.security.Actor;
-import io.moonknight.shared.console.PlanChangePreview;
 import io.moonknight.shared.web.ConsoleForm;
 import io.moonknight.shared.web.ConsoleList;
 import io.moonknight.shared.web.FormValues;
@@ -172,28 +172,7 @@ class SubscriptionConsoleController {
     @GetMapping("/{id}/edit")
     @PreAuthorize("hasAuthority('subscriptions:write')")
     String edit(@PathVariable UUID id, Model model) {
-        SubscriptionView s = subscriptions.get(id);
-        var form = FormValues.empty()
-                .put("accessType", s.accessType())
-                .put("username", s.username())
-                .put("macAddress", s.macAddress())
-                .put("circuitId", s.circuitId())
-                .put("ipv4Mode", s.ipv4Mode())
-                .put("ipv4PoolId", s.ipv4PoolId())
-                .put("ipv4Address", s.ipv4Mode() == IpMode.STATIC ? s.ipv4Address() : null)
-                .put("ipv6Mode", s.ipv6Mode())
-                .put("ipv6PoolId", s.ipv6PoolId())
-                .put("ipv6Prefix", s.ipv6Mode() == IpMode.STATIC ? s.ipv6Prefix() : null)
-                .put("vlanId", s.vlanId())
-                .put("nasId", s.nasId())
-                .put("installLine1", s.installLine1())
-                .put("installLine2", s.installLine2())
-                .put("installCity", s.installCity())
-                .put("installLatitude", s.installLatitude())
-                .put("installLongitude", s.installLongitude())
-                .put("startDate", s.startDate())
-                .put("notes", s.notes());
-        return subscriptionForm.show(form, s, model);
+        return subscriptionForm.edit(subscriptions.get(id), model);
     }
 
     @PostMapping("/{id}/edit")
@@ -363,7 +342,8 @@ class SubscriptionConsoleController {
     /**
      * The draft from the form. Only the chosen access type's fields count (the page hides the others, but a value
      * typed before switching may still come along); an address mode left "as the plan" is dynamic from the plan's
-     * pool when it names one and none otherwise (a static-IP service is always static).
+     * pool when it names one and none otherwise (a static-IP service is always static); a static address counts only
+     * with the static mode.
      */
     private static SubscriptionDraft draft(FormValues form, @Nullable PlanSummary plan) {
         AccessType chosen = form.choice("accessType", AccessType.class);
@@ -395,10 +375,10 @@ class SubscriptionConsoleController {
                 access == AccessType.IPOE ? form.text("circuitId") : null,
                 v4,
                 v4Pool,
-                form.text("ipv4Address"),
+                v4 == IpMode.STATIC ? form.text("ipv4Address") : null,
                 v6,
                 v6Pool,
-                form.text("ipv6Prefix"),
+                v6 == IpMode.STATIC ? form.text("ipv6Prefix") : null,
                 vlan,
                 router,
                 form.text("installLine1"),

@@ -17,4 +17,25 @@
             event.preventDefault();
         }
     });
+    // Parts of a form that belong to some values of a select only (data-shown-for="accessType"
+    // data-values="PPPOE HOTSPOT"): the others are hidden and disabled, so what they hold is not sent.
+    function showParts() {
+        document.querySelectorAll('[data-shown-for]').forEach(function (part) {
+            var select = document.getElementById(part.dataset.shownFor);
+            if (!select) {
+                return;
+            }
+            var shown = part.dataset.values.split(' ').indexOf(select.value) >= 0;
+            part.hidden = !shown;
+            part.querySelectorAll('input, select, textarea').forEach(function (input) {
+                input.disabled = !shown;
+            });
+        });
+    }
+    document.addEventListener('change', function (event) {
+        if (event.target.id && document.querySelector('[data-shown-for="' + event.target.id + '"]')) {
+            showParts();
+        }
+    });
+    showParts();
 })();

@@ -22,6 +22,11 @@ public record SubscriptionActivated(
     }
 
     @Override
+    public boolean startsService() {
+        return true;
+    }
+
+    @Override
     public String activityTitle() {
         return "Subscription " + planName + " activated";
     }

@@ -113,6 +113,15 @@ class ServiceConsoleBrowserTest {
                 .text("id");
         page.navigate(base + "/customers/" + customer + "?tab=subscriptions");
         page.locator("#add-subscription").click();
+        assertThat(page.locator("#planId")).hasValue("");
+        assertThat(page.locator("#planId option").nth(1)).containsText("Fibre 50 - BDT 35");
+        assertThat(page.locator("#macAddress")).isHidden();
+        page.locator("#accessType").selectOption("IPOE");
+        assertThat(page.locator("#macAddress")).isVisible();
+        assertThat(page.locator("#circuitId")).isVisible();
+        assertThat(page.locator("#username")).isHidden();
+        page.locator("#accessType").selectOption("PPPOE");
+        page.locator("#planId").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
         page.locator("#username").fill("tab.test");
         page.locator("#ipv4Mode").selectOption("STATIC");
         page.locator("#ipv4PoolId")
@@ -124,7 +133,7 @@ class ServiceConsoleBrowserTest {
         page.locator("#show-credentials").click();
         assertThat(page.locator("#credential-values")).containsText("tab.test /");
 
-        page.locator("#status-form select[name=step]").selectOption("suspend");
+        assertThat(page.locator("#terminate-form")).isHidden();
         page.locator("#status-form input[name=reason]").fill("non-payment");
         page.locator("#status-form button[type=submit]").click();
         assertThat(page.locator("h1 .badge")).hasText("suspended");

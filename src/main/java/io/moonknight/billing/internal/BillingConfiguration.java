@@ -39,6 +39,12 @@ class BillingConfiguration {
     }
 
     @Bean
+    io.moonknight.shared.console.PlanChangePreview prorationPreview() {
+        return new io.moonknight.shared.console.PlanChangePreview(
+                READ, "/billing/plan-change-preview?subscription={subscriptionId}&plan={planId}&when={when}");
+    }
+
+    @Bean
     CustomerTab billingTab() {
         return new CustomerTab("billing", "Billing", READ, "/billing/for-customer/{customerId}", 10);
     }

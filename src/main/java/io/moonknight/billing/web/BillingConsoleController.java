@@ -4,11 +4,12 @@ import io.moonknight.billing.internal.BillingAccounts;
 import io.moonknight.billing.internal.BillingService;
 import io.moonknight.billing.internal.BillingSettingsService;
 import io.moonknight.billing.internal.Charges;
+import io.moonknight.shared.web.ConsoleForm;
+import io.moonknight.shared.web.ConsoleList;
 import io.moonknight.shared.web.FormValues;
 import io.moonknight.shared.web.ProblemException;
 import java.util.List;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -53,16 +54,12 @@ class BillingConsoleController {
 
     @GetMapping("/invoices")
     @PreAuthorize("hasAuthority('billing:read')")
-    String invoices(
-            @RequestParam(required = false) @Nullable String status,
-            @RequestParam(defaultValue = "0") int page,
-            Model model) {
-        String filter = status == null || status.isBlank() ? null : status;
-        model.addAttribute("status", filter == null ? "" : filter);
-        model.addAttribute("statuses", List.of("ISSUED", "PARTIALLY_PAID", "PAID", "VOID"));
-        model.addAttribute("page", billing.invoices(null, filter, PageRequest.of(Math.max(page, 0), 50)));
-        model.addAttribute("query", filter == null ? "" : "status=" + filter);
-        return "billing/invoices";
+    String invoices(@RequestParam MultiValueMap<String, String> params, Model model) {
+        var list = ConsoleList.of("/billing/invoices", params);
+        List<String> statuses = List.of("ISSUED", "PARTIALLY_PAID", "PAID", "VOID");
+        String status = list.oneOf("status", statuses);
+        model.addAttribute("statuses", statuses);
+        return list.show(model, billing.invoices(null, status, list.pageable(50)), "billing/invoices");
     }
 
     @GetMapping("/invoices/{id}")
@@ -85,16 +82,13 @@ class BillingConsoleController {
     @PreAuthorize("hasAuthority('billing:write')")
     String voidInvoice(
             @PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        try {
+        return ConsoleForm.act(redirect, "/billing/invoices/" + id, () -> {
             if (reason.isBlank()) {
                 throw ProblemException.invalidField("reason", "give a reason");
             }
             billing.voidInvoice(id, reason.strip());
-            redirect.addFlashAttribute("flash", "Invoice voided; a credit note took its amount off the ledger.");
-        } catch (ProblemException problem) {
-            redirect.addFlashAttribute("flashError", problem.summary());
-        }
-        return "redirect:/billing/invoices/" + id;
+            return "Invoice voided; a credit note took its amount off the ledger.";
+        });
     }
 
     /** The customer page's tab: balance, ledger, open invoices and the record-payment form. */
@@ -238,18 +232,15 @@ class BillingConsoleController {
     String buyPack(
             @PathVariable UUID id, @RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect) {
         var form = FormValues.of(params);
-        try {
+        return ConsoleForm.act(redirect, "/subscriptions/" + id, () -> {
             UUID plan = form.uuid("planId");
             if (plan == null) {
                 form.reject("planId", "choose a data pack");
             }
             form.check();
             var pack = packs.buy(id, java.util.Objects.requireNonNull(plan));
-            redirect.addFlashAttribute("flash", pack.name() + " bought and invoiced.");
-        } catch (ProblemException problem) {
-            redirect.addFlashAttribute("flashError", problem.summary());
-        }
-        return "redirect:/subscriptions/" + id;
+            return pack.name() + " bought and invoiced.";
+        });
     }
 
     @GetMapping("/payments/{id}/receipt")
@@ -287,12 +278,7 @@ class BillingConsoleController {
     /** Runs a billing-tab form: the flash says what it did, or what was wrong; back to the customer's billing tab. */
     private static String onTab(
             UUID customerId, RedirectAttributes redirect, java.util.function.Supplier<String> action) {
-        try {
-            redirect.addFlashAttribute("flash", action.get());
-        } catch (ProblemException problem) {
-            redirect.addFlashAttribute("flashError", problem.summary());
-        }
-        return "redirect:/customers/" + customerId + "?tab=billing";
+        return ConsoleForm.act(redirect, "/customers/" + customerId + "?tab=billing", action);
     }
 
     @GetMapping("/settings")

@@ -143,6 +143,16 @@ class Customer extends TenantOwned<Customer> {
         this.searchText = searchTextOf();
     }
 
+    /** A lead whose service has started is an active customer; any other status is left as staff set it. */
+    boolean startService(Instant now) {
+        if (status != CustomerStatus.LEAD) {
+            return false;
+        }
+        status = CustomerStatus.ACTIVE;
+        updatedAt = now;
+        return true;
+    }
+
     static String displayNameOf(
             CustomerType type, @Nullable String first, @Nullable String last, @Nullable String company) {
         String person = ((first == null ? "" : first) + " " + (last == null ? "" : last)).strip();

@@ -103,6 +103,34 @@ public class CustomerService implements CustomerDirectory {
         return customer.view();
     }
 
+    /**
+     * The customer's service started (a subscription was activated): a lead becomes an active customer, with an
+     * entry on the timeline and {@link CustomerStatusChanged}. Other statuses are left alone. Called after the
+     * activation has committed, so in a transaction of its own.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    public void serviceStarted(UUID id) {
+        Customer customer = customers.findById(id).orElse(null);
+        Instant now = clock.instant();
+        if (customer == null || !customer.startService(now)) {
+            return;
+        }
+        customers.save(customer);
+        history.add(
+                TenantContext.require(),
+                new HistoryStore.Entry(
+                        id,
+                        now,
+                        "customer.status-changed",
+                        "Status changed from lead to active: service started",
+                        Map.of("from", CustomerStatus.LEAD.name(), "to", CustomerStatus.ACTIVE.name()),
+                        null,
+                        null,
+                        null));
+        events.publishEvent(
+                new CustomerStatusChanged(TenantContext.require(), id, CustomerStatus.LEAD, CustomerStatus.ACTIVE));
+    }
+
     @Transactional(readOnly = true)
     public CustomerView get(UUID id) {
         return load(id).view();

@@ -13,6 +13,7 @@ import io.moonknight.customers.internal.DocumentTypeService;
 import io.moonknight.customers.internal.HistoryService;
 import io.moonknight.shared.console.CustomerTab;
 import io.moonknight.shared.security.Actor;
+import io.moonknight.shared.web.ConsoleList;
 import io.moonknight.shared.web.ProblemException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -31,6 +32,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -73,23 +75,13 @@ class CustomerConsoleController {
 
     @GetMapping
     @PreAuthorize("hasAuthority('customers:read')")
-    String list(
-            @RequestParam(required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable CustomerStatus status,
-            @RequestParam(required = false) @Nullable String area,
-            @RequestParam(required = false) @Nullable String tag,
-            @RequestParam(defaultValue = "0") int page,
-            Model model) {
-        var filter = filter(q, status, area, tag);
-        model.addAttribute("q", filter.q() == null ? "" : filter.q());
-        model.addAttribute("status", status);
-        model.addAttribute("area", filter.area() == null ? "" : filter.area());
-        model.addAttribute("tag", filter.tag() == null ? "" : filter.tag());
+    String list(@RequestParam MultiValueMap<String, String> params, Model model) {
+        var list = ConsoleList.of("/customers", params);
+        var filter = new CustomerFilter(
+                list.q(), list.choice("status", CustomerStatus.class), list.text("area", 80), list.text("tag", 40));
         model.addAttribute("statuses", CustomerStatus.values());
         model.addAttribute("areas", search.areas());
-        model.addAttribute("page", search.search(filter, PageRequest.of(Math.max(page, 0), 25)));
-        model.addAttribute("query", query(filter, status));
-        return "customers/list";
+        return list.show(model, search.search(filter, list.pageable(25)), "customers/list");
     }
 
     @GetMapping("/new")
@@ -356,14 +348,5 @@ class CustomerConsoleController {
         }
         String trimmed = value.strip();
         return trimmed.length() > max ? trimmed.substring(0, max) : trimmed;
-    }
-
-    private static String query(CustomerFilter filter, @Nullable CustomerStatus status) {
-        return "q=" + enc(filter.q()) + "&status=" + (status == null ? "" : status.name()) + "&area="
-                + enc(filter.area()) + "&tag=" + enc(filter.tag());
-    }
-
-    private static String enc(@Nullable String value) {
-        return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

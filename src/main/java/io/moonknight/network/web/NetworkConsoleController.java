@@ -17,12 +17,12 @@ import io.moonknight.network.internal.NasView;
 import io.moonknight.network.internal.VlanDraft;
 import io.moonknight.network.internal.VlanService;
 import io.moonknight.network.internal.VlanView;
+import io.moonknight.shared.web.ConsoleForm;
+import io.moonknight.shared.web.ConsoleList;
 import io.moonknight.shared.web.FormValues;
 import io.moonknight.shared.web.ProblemException;
 import java.util.Map;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,6 +53,10 @@ class NetworkConsoleController {
 
     // ---- IP pools
 
+    private final ConsoleForm<IpPoolView> poolForm = ConsoleForm.<IpPoolView>of("network/pool-form", "pool")
+            .title(pool -> pool == null ? "New IP pool" : "Edit " + pool.name())
+            .options((model, pool) -> model.addAttribute("purposes", FormValues.options(IpPoolPurpose.values())));
+
     @GetMapping("/pools")
     @PreAuthorize("hasAuthority('network:read')")
     String pools(Model model) {
@@ -65,53 +69,34 @@ class NetworkConsoleController {
 
     @GetMapping("/pools/{id}")
     @PreAuthorize("hasAuthority('network:read')")
-    String pool(
-            @PathVariable UUID id,
-            @RequestParam(required = false) @Nullable String q,
-            @RequestParam(defaultValue = "0") int page,
-            Model model) {
-        model.addAttribute("pool", pools.get(id));
-        model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("allocations", allocator.allocations(id, q, PageRequest.of(Math.max(page, 0), 50)));
+    String pool(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> params, Model model) {
+        IpPoolView pool = pools.get(id);
+        var list = ConsoleList.of("/network/pools/" + id, params);
+        model.addAttribute("pool", pool);
+        model.addAttribute("pageTitle", pool.name());
         model.addAttribute("conflicts", allocator.conflicts(id));
-        model.addAttribute("pageTitle", pools.get(id).name());
-        return "network/pool";
+        return list.show(model, allocator.allocations(id, list.q(), list.pageable(50)), "network/pool");
     }
 
     @GetMapping("/pools/new")
     @PreAuthorize("hasAuthority('network:write')")
     String newPool(Model model) {
-        return poolForm(FormValues.empty().put("purpose", "DYNAMIC").put("alertThreshold", 90), null, model);
+        return poolForm.show(FormValues.empty().put("purpose", "DYNAMIC").put("alertThreshold", 90), null, model);
     }
 
     @PostMapping("/pools/new")
     @PreAuthorize("hasAuthority('network:write')")
     String createPool(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
-        var form = FormValues.of(params);
-        return form.submit(
-                redirect,
-                () -> {
-                    IpPoolView pool = pools.create(poolDraft(form));
-                    return new FormValues.Saved("Pool " + pool.name() + " created.", "/network/pools/" + pool.id());
-                },
-                () -> poolForm(form, null, model));
+        return poolForm.submit(params, null, model, redirect, form -> {
+            IpPoolView pool = pools.create(poolDraft(form));
+            return new FormValues.Saved("Pool " + pool.name() + " created.", "/network/pools/" + pool.id());
+        });
     }
 
     @GetMapping("/pools/{id}/edit")
     @PreAuthorize("hasAuthority('network:write')")
     String editPool(@PathVariable UUID id, Model model) {
-        IpPoolView pool = pools.get(id);
-        var form = FormValues.empty()
-                .put("name", pool.name())
-                .put("prefix", pool.prefix())
-                .put("assignmentLength", pool.assignmentLength())
-                .put("purpose", pool.purpose())
-                .put("gateway", pool.gateway())
-                .put("dnsServers", String.join("\n", pool.dnsServers()))
-                .put("excluded", String.join("\n", pool.excluded()))
-                .put("alertThreshold", pool.alertThreshold())
-                .put("description", pool.description());
-        return poolForm(form, pool, model);
+        return poolForm.edit(pools.get(id), model);
     }
 
     @PostMapping("/pools/{id}/edit")
@@ -121,28 +106,19 @@ class NetworkConsoleController {
             @RequestParam MultiValueMap<String, String> params,
             Model model,
             RedirectAttributes redirect) {
-        IpPoolView existing = pools.get(id);
-        var form = FormValues.of(params);
-        return form.submit(
-                redirect,
-                () -> {
-                    pools.update(id, poolDraft(form));
-                    return new FormValues.Saved("Pool saved.", "/network/pools/" + id);
-                },
-                () -> poolForm(form, existing, model));
+        return poolForm.submit(params, pools.get(id), model, redirect, form -> {
+            pools.update(id, poolDraft(form));
+            return new FormValues.Saved("Pool saved.", "/network/pools/" + id);
+        });
     }
 
     @PostMapping("/pools/{id}/delete")
     @PreAuthorize("hasAuthority('network:write')")
     String deletePool(@PathVariable UUID id, RedirectAttributes redirect) {
-        try {
+        return ConsoleForm.actAndGo(redirect, "/network/pools/" + id, () -> {
             pools.delete(id);
-            redirect.addFlashAttribute("flash", "Pool deleted.");
-            return "redirect:/network/pools";
-        } catch (ProblemException problem) {
-            redirect.addFlashAttribute("flashError", problem.detail());
-            return "redirect:/network/pools/" + id;
-        }
+            return new FormValues.Saved("Pool deleted.", "/network/pools");
+        });
     }
 
     @PostMapping("/pools/{id}/allocations")
@@ -152,41 +128,30 @@ class NetworkConsoleController {
             @RequestParam(defaultValue = "") String address,
             @RequestParam(defaultValue = "") String note,
             RedirectAttributes redirect) {
-        try {
+        return ConsoleForm.act(redirect, "/network/pools/" + id, () -> {
             IpAllocationView allocation = allocator.allocate(
                     id, address.isBlank() ? null : address.strip(), null, null, note.isBlank() ? null : note.strip());
-            redirect.addFlashAttribute("flash", allocation.address() + " allocated.");
-        } catch (ProblemException problem) {
-            redirect.addFlashAttribute("flashError", problem.summary());
-        }
-        return "redirect:/network/pools/" + id;
+            return allocation.address() + " allocated.";
+        });
     }
 
     @PostMapping("/pools/{id}/allocations/{allocationId}/release")
     @PreAuthorize("hasAuthority('network:write')")
     String release(@PathVariable UUID id, @PathVariable UUID allocationId, RedirectAttributes redirect) {
-        var allocation = allocator
-                .allocation(allocationId)
-                .filter(a -> a.poolId().equals(id))
-                .orElseThrow(() -> ProblemException.notFound("Allocation", allocationId));
-        if ("Subscription".equals(allocation.holderType())) {
-            redirect.addFlashAttribute(
-                    "flashError",
-                    allocation.address()
-                            + " belongs to a subscription; change or terminate it to release the address.");
-        } else {
+        return ConsoleForm.act(redirect, "/network/pools/" + id, () -> {
+            var allocation = allocator
+                    .allocation(allocationId)
+                    .filter(a -> a.poolId().equals(id))
+                    .orElseThrow(() -> ProblemException.notFound("Allocation", allocationId));
+            if ("Subscription".equals(allocation.holderType())) {
+                throw ProblemException.conflict(
+                        "allocation-in-use",
+                        allocation.address()
+                                + " belongs to a subscription; change or terminate it to release the address.");
+            }
             allocator.release(id, allocationId);
-            redirect.addFlashAttribute("flash", allocation.address() + " released.");
-        }
-        return "redirect:/network/pools/" + id;
-    }
-
-    private String poolForm(FormValues form, @Nullable IpPoolView pool, Model model) {
-        model.addAttribute("form", form);
-        model.addAttribute("pool", pool);
-        model.addAttribute("purposes", FormValues.options(IpPoolPurpose.values()));
-        model.addAttribute("pageTitle", pool == null ? "New IP pool" : "Edit " + pool.name());
-        return "network/pool-form";
+            return allocation.address() + " released.";
+        });
     }
 
     private static IpPoolDraft poolDraft(FormValues form) {
@@ -208,56 +173,41 @@ class NetworkConsoleController {
 
     // ---- VLANs
 
+    private final ConsoleForm<VlanView> vlanForm = ConsoleForm.<VlanView>of("network/vlan-form", "vlan")
+            .title(vlan -> vlan == null ? "New VLAN" : "Edit VLAN " + vlan.tag())
+            .options((model, vlan) -> {
+                model.addAttribute("scopes", FormValues.options(VlanScopeType.values()));
+                model.addAttribute("modes", FormValues.options(VlanMode.values()));
+            });
+
     @GetMapping("/vlans")
     @PreAuthorize("hasAuthority('network:read')")
-    String vlans(
-            @RequestParam(required = false) @Nullable VlanScopeType scope,
-            @RequestParam(required = false) @Nullable String q,
-            @RequestParam(defaultValue = "0") int page,
-            Model model) {
-        model.addAttribute("scope", scope);
-        model.addAttribute("q", q == null ? "" : q);
+    String vlans(@RequestParam MultiValueMap<String, String> params, Model model) {
+        var list = ConsoleList.of("/network/vlans", params);
+        VlanScopeType scope = list.choice("scope", VlanScopeType.class);
         model.addAttribute("scopes", VlanScopeType.values());
-        model.addAttribute("page", vlans.list(scope, q, PageRequest.of(Math.max(page, 0), 50)));
-        model.addAttribute(
-                "query",
-                "q=" + (q == null ? "" : java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8))
-                        + (scope == null ? "" : "&scope=" + scope));
-        return "network/vlans";
+        return list.show(model, vlans.list(scope, list.q(), list.pageable(50)), "network/vlans");
     }
 
     @GetMapping("/vlans/new")
     @PreAuthorize("hasAuthority('network:write')")
     String newVlan(Model model) {
-        return vlanForm(FormValues.empty().put("scopeType", "AREA").put("mode", "SHARED"), null, model);
+        return vlanForm.show(FormValues.empty().put("scopeType", "AREA").put("mode", "SHARED"), null, model);
     }
 
     @PostMapping("/vlans/new")
     @PreAuthorize("hasAuthority('network:write')")
     String createVlan(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
-        var form = FormValues.of(params);
-        return form.submit(
-                redirect,
-                () -> {
-                    VlanView vlan = vlans.create(vlanDraft(form));
-                    return new FormValues.Saved("VLAN " + vlan.tag() + " created.", "/network/vlans");
-                },
-                () -> vlanForm(form, null, model));
+        return vlanForm.submit(params, null, model, redirect, form -> {
+            VlanView vlan = vlans.create(vlanDraft(form));
+            return new FormValues.Saved("VLAN " + vlan.tag() + " created.", "/network/vlans");
+        });
     }
 
     @GetMapping("/vlans/{id}/edit")
     @PreAuthorize("hasAuthority('network:write')")
     String editVlan(@PathVariable UUID id, Model model) {
-        VlanView vlan = vlans.get(id);
-        var form = FormValues.empty()
-                .put("name", vlan.name())
-                .put("scopeType", vlan.scopeType())
-                .put("scopeName", vlan.scopeName())
-                .put("sVlan", vlan.sVlan())
-                .put("cVlan", vlan.cVlan())
-                .put("mode", vlan.mode())
-                .put("description", vlan.description());
-        return vlanForm(form, vlan, model);
+        return vlanForm.edit(vlans.get(id), model);
     }
 
     @PostMapping("/vlans/{id}/edit")
@@ -267,36 +217,19 @@ class NetworkConsoleController {
             @RequestParam MultiValueMap<String, String> params,
             Model model,
             RedirectAttributes redirect) {
-        VlanView existing = vlans.get(id);
-        var form = FormValues.of(params);
-        return form.submit(
-                redirect,
-                () -> {
-                    vlans.update(id, vlanDraft(form));
-                    return new FormValues.Saved("VLAN saved.", "/network/vlans");
-                },
-                () -> vlanForm(form, existing, model));
+        return vlanForm.submit(params, vlans.get(id), model, redirect, form -> {
+            vlans.update(id, vlanDraft(form));
+            return new FormValues.Saved("VLAN saved.", "/network/vlans");
+        });
     }
 
     @PostMapping("/vlans/{id}/delete")
     @PreAuthorize("hasAuthority('network:write')")
     String deleteVlan(@PathVariable UUID id, RedirectAttributes redirect) {
-        try {
+        return ConsoleForm.act(redirect, "/network/vlans", () -> {
             vlans.delete(id);
-            redirect.addFlashAttribute("flash", "VLAN deleted.");
-        } catch (ProblemException problem) {
-            redirect.addFlashAttribute("flashError", problem.detail());
-        }
-        return "redirect:/network/vlans";
-    }
-
-    private String vlanForm(FormValues form, @Nullable VlanView vlan, Model model) {
-        model.addAttribute("form", form);
-        model.addAttribute("vlan", vlan);
-        model.addAttribute("scopes", FormValues.options(VlanScopeType.values()));
-        model.addAttribute("modes", FormValues.options(VlanMode.values()));
-        model.addAttribute("pageTitle", vlan == null ? "New VLAN" : "Edit VLAN " + vlan.tag());
-        return "network/vlan-form";
+            return "VLAN deleted.";
+        });
     }
 
     private static VlanDraft vlanDraft(FormValues form) {
@@ -320,6 +253,21 @@ class NetworkConsoleController {
 
     // ---- NAS
 
+    private final ConsoleForm<NasView> nasForm = ConsoleForm.<NasView>of("network/nas-form", "device")
+            .title(device -> device == null ? "New NAS" : "Edit " + device.name())
+            .secrets("secret", "apiPassword")
+            .options((model, device) -> {
+                model.addAttribute("vendors", FormValues.options(NasVendor.values()));
+                model.addAttribute("statuses", FormValues.options(NasStatus.values()));
+                model.addAttribute(
+                        "addressings",
+                        Map.of(
+                                "RADIUS",
+                                "MoonKnight assigns (Framed-IP-Address)",
+                                "NAS_POOL",
+                                "The NAS assigns from its pool (Framed-Pool)"));
+            });
+
     @GetMapping("/nas")
     @PreAuthorize("hasAuthority('network:read')")
     String nasList(Model model) {
@@ -330,53 +278,30 @@ class NetworkConsoleController {
     @GetMapping("/nas/new")
     @PreAuthorize("hasAuthority('nas:manage')")
     String newNas(Model model) {
-        return nasForm(
-                FormValues.empty()
-                        .put("vendor", "MIKROTIK")
-                        .put("coaPort", 3799)
-                        .put("supportsCoa", true)
-                        .put("requireMessageAuthenticator", true)
-                        .put("addressing", "RADIUS")
-                        .put("status", "ACTIVE"),
-                null,
-                model);
+        var defaults = FormValues.empty()
+                .put("vendor", "MIKROTIK")
+                .put("coaPort", 3799)
+                .put("supportsCoa", true)
+                .put("requireMessageAuthenticator", true)
+                .put("addressing", "RADIUS")
+                .put("status", "ACTIVE");
+        return nasForm.show(defaults, null, model);
     }
 
     @PostMapping("/nas/new")
     @PreAuthorize("hasAuthority('nas:manage')")
     String createNas(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
-        var form = FormValues.of(params);
-        return form.submit(
-                redirect,
-                () -> {
-                    NasView device = nas.create(nasDraft(form));
-                    return new FormValues.Saved(
-                            "NAS " + device.name() + " added; its secret is stored encrypted.", "/network/nas");
-                },
-                () -> nasForm(form.put("secret", "").put("apiPassword", ""), null, model));
+        return nasForm.submit(params, null, model, redirect, form -> {
+            NasView device = nas.create(nasDraft(form));
+            return new FormValues.Saved(
+                    "NAS " + device.name() + " added; its secret is stored encrypted.", "/network/nas");
+        });
     }
 
     @GetMapping("/nas/{id}/edit")
     @PreAuthorize("hasAuthority('nas:manage')")
     String editNas(@PathVariable UUID id, Model model) {
-        NasView device = nas.get(id);
-        var form = FormValues.empty()
-                .put("name", device.name())
-                .put("vendor", device.vendor())
-                .put("address", device.address())
-                .put("coaPort", device.coaPort())
-                .put("supportsCoa", device.supportsCoa())
-                .put("location", device.location())
-                .put("latitude", device.latitude())
-                .put("longitude", device.longitude())
-                .put("apiPort", device.apiPort())
-                .put("apiTls", device.apiTls())
-                .put("requireMessageAuthenticator", device.requireMessageAuthenticator())
-                .put("addressing", device.addressing())
-                .put("apiUsername", device.apiUsername())
-                .put("description", device.description())
-                .put("status", device.status());
-        return nasForm(form, device, model);
+        return nasForm.edit(nas.get(id), model);
     }
 
     @PostMapping("/nas/{id}/edit")
@@ -386,43 +311,19 @@ class NetworkConsoleController {
             @RequestParam MultiValueMap<String, String> params,
             Model model,
             RedirectAttributes redirect) {
-        NasView existing = nas.get(id);
-        var form = FormValues.of(params);
-        return form.submit(
-                redirect,
-                () -> {
-                    nas.update(id, nasDraft(form));
-                    return new FormValues.Saved("NAS saved.", "/network/nas");
-                },
-                () -> nasForm(form.put("secret", "").put("apiPassword", ""), existing, model));
+        return nasForm.submit(params, nas.get(id), model, redirect, form -> {
+            nas.update(id, nasDraft(form));
+            return new FormValues.Saved("NAS saved.", "/network/nas");
+        });
     }
 
     @PostMapping("/nas/{id}/delete")
     @PreAuthorize("hasAuthority('nas:manage')")
     String deleteNas(@PathVariable UUID id, RedirectAttributes redirect) {
-        try {
+        return ConsoleForm.act(redirect, "/network/nas", () -> {
             nas.delete(id);
-            redirect.addFlashAttribute("flash", "NAS deleted.");
-        } catch (ProblemException problem) {
-            redirect.addFlashAttribute("flashError", problem.detail());
-        }
-        return "redirect:/network/nas";
-    }
-
-    private String nasForm(FormValues form, @Nullable NasView device, Model model) {
-        model.addAttribute("form", form);
-        model.addAttribute("device", device);
-        model.addAttribute("vendors", FormValues.options(NasVendor.values()));
-        model.addAttribute("statuses", FormValues.options(NasStatus.values()));
-        model.addAttribute(
-                "addressings",
-                Map.of(
-                        "RADIUS",
-                        "MoonKnight assigns (Framed-IP-Address)",
-                        "NAS_POOL",
-                        "The NAS assigns from its pool (Framed-Pool)"));
-        model.addAttribute("pageTitle", device == null ? "New NAS" : "Edit " + device.name());
-        return "network/nas-form";
+            return "NAS deleted.";
+        });
     }
 
     private static NasDraft nasDraft(FormValues form) {

@@ -9,8 +9,9 @@ import io.moonknight.plans.domain.VendorProfile;
 import io.moonknight.plans.internal.PlanDraft;
 import io.moonknight.plans.internal.PlanService;
 import io.moonknight.plans.internal.PlanView;
+import io.moonknight.shared.web.ConsoleForm;
+import io.moonknight.shared.web.ConsoleList;
 import io.moonknight.shared.web.FormValues;
-import io.moonknight.shared.web.ProblemException;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,31 +46,26 @@ class PlanConsoleController {
     private final PlanService plans;
     private final IpAddressManagement ipam;
 
+    private final ConsoleForm<PlanView> planForm;
+
     PlanConsoleController(PlanService plans, IpAddressManagement ipam) {
         this.plans = plans;
         this.ipam = ipam;
+        this.planForm = ConsoleForm.<PlanView>of("plans/form", "plan")
+                .title(plan -> plan == null ? "New plan" : "Edit " + plan.plan().name())
+                .options(this::formOptions)
+                .fieldNames(PlanConsoleController::formField);
     }
 
     @GetMapping
     @PreAuthorize("hasAuthority('plans:read')")
-    String list(
-            @RequestParam(required = false) @Nullable PlanStatus status,
-            @RequestParam(required = false) @Nullable BillingType type,
-            @RequestParam(required = false) @Nullable String q,
-            @RequestParam(defaultValue = "0") int page,
-            Model model) {
-        model.addAttribute("status", status);
-        model.addAttribute("type", type);
-        model.addAttribute("q", q == null ? "" : q);
+    String list(@RequestParam MultiValueMap<String, String> params, Model model) {
+        var list = ConsoleList.of("/plans", params);
+        PlanStatus status = list.choice("status", PlanStatus.class);
+        BillingType type = list.choice("type", BillingType.class);
         model.addAttribute("statuses", PlanStatus.values());
         model.addAttribute("types", FormValues.options(BillingType.values()));
-        model.addAttribute("page", plans.list(status, type, q, PageRequest.of(Math.max(page, 0), 50)));
-        model.addAttribute(
-                "query",
-                "q=" + java.net.URLEncoder.encode(q == null ? "" : q, java.nio.charset.StandardCharsets.UTF_8)
-                        + (status == null ? "" : "&status=" + status)
-                        + (type == null ? "" : "&type=" + type));
-        return "plans/list";
+        return list.show(model, plans.list(status, type, list.q(), list.pageable(50)), "plans/list");
     }
 
     @GetMapping("/{id}")
@@ -95,28 +90,23 @@ class PlanConsoleController {
                 .put("billingType", BillingType.MONTHLY_POSTPAID)
                 .put("simultaneousUse", 1)
                 .put("setupFee", "0");
-        return form(form, null, model);
+        return planForm.show(form, null, model);
     }
 
     @PostMapping("/new")
     @PreAuthorize("hasAuthority('plans:write')")
     String create(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
-        var form = FormValues.of(params);
-        try {
+        return planForm.submit(params, null, model, redirect, form -> {
             PlanView plan = plans.create(draft(form));
-            redirect.addFlashAttribute("flash", "Plan " + plan.plan().name() + " created.");
-            return "redirect:/plans/" + plan.id();
-        } catch (ProblemException problem) {
-            form.reject(problem, PlanConsoleController::formField);
-            return form(form, null, model);
-        }
+            return new FormValues.Saved("Plan " + plan.plan().name() + " created.", "/plans/" + plan.id());
+        });
     }
 
     @GetMapping("/{id}/edit")
     @PreAuthorize("hasAuthority('plans:write')")
     String edit(@PathVariable UUID id, Model model) {
         PlanView plan = plans.get(id);
-        return form(fill(plan.plan()), plan, model);
+        return planForm.show(fill(plan.plan()), plan, model);
     }
 
     @PostMapping("/{id}/edit")
@@ -126,37 +116,31 @@ class PlanConsoleController {
             @RequestParam MultiValueMap<String, String> params,
             Model model,
             RedirectAttributes redirect) {
-        PlanView existing = plans.get(id);
-        var form = FormValues.of(params);
-        try {
+        return planForm.submit(params, plans.get(id), model, redirect, form -> {
             plans.update(id, draft(form));
-            redirect.addFlashAttribute("flash", "Plan saved.");
-            return "redirect:/plans/" + id;
-        } catch (ProblemException problem) {
-            form.reject(problem, PlanConsoleController::formField);
-            return form(form, existing, model);
-        }
+            return new FormValues.Saved("Plan saved.", "/plans/" + id);
+        });
     }
 
     @PostMapping("/{id}/archive")
     @PreAuthorize("hasAuthority('plans:write')")
     String archive(@PathVariable UUID id, RedirectAttributes redirect) {
-        plans.setStatus(id, PlanStatus.ARCHIVED);
-        redirect.addFlashAttribute("flash", "Plan archived: its subscriptions keep it, but it is no longer sold.");
-        return "redirect:/plans/" + id;
+        return ConsoleForm.act(redirect, "/plans/" + id, () -> {
+            plans.setStatus(id, PlanStatus.ARCHIVED);
+            return "Plan archived: its subscriptions keep it, but it is no longer sold.";
+        });
     }
 
     @PostMapping("/{id}/restore")
     @PreAuthorize("hasAuthority('plans:write')")
     String restore(@PathVariable UUID id, RedirectAttributes redirect) {
-        plans.setStatus(id, PlanStatus.ACTIVE);
-        redirect.addFlashAttribute("flash", "Plan is on sale again.");
-        return "redirect:/plans/" + id;
+        return ConsoleForm.act(redirect, "/plans/" + id, () -> {
+            plans.setStatus(id, PlanStatus.ACTIVE);
+            return "Plan is on sale again.";
+        });
     }
 
-    private String form(FormValues form, @Nullable PlanView plan, Model model) {
-        model.addAttribute("form", form);
-        model.addAttribute("plan", plan);
+    private void formOptions(Model model, @Nullable PlanView plan) {
         model.addAttribute("types", FormValues.options(BillingType.values()));
         model.addAttribute("actions", FormValues.options(FupRule.Action.values()));
         Map<String, String> v4 = new LinkedHashMap<>();
@@ -170,9 +154,6 @@ class PlanConsoleController {
         model.addAttribute("v6Pools", v6);
         model.addAttribute(
                 "rows", java.util.stream.IntStream.range(0, RULE_ROWS).boxed().toList());
-        model.addAttribute(
-                "pageTitle", plan == null ? "New plan" : "Edit " + plan.plan().name());
-        return "plans/form";
     }
 
     private Map<String, String> poolNames() {

@@ -29,6 +29,14 @@ public interface CustomerActivity {
         return Map.of();
     }
 
+    /**
+     * Whether the customer is now being served (a subscription was activated): a lead then becomes an active
+     * customer.
+     */
+    default boolean startsService() {
+        return false;
+    }
+
     /** What the entry refers to, so the timeline can link to it ({@code Invoice}, id). */
     default @Nullable String referenceType() {
         return null;

@@ -1,18 +1,23 @@
 package io.moonknight.shared.web;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A console form as typed: the raw values (to show them again), the errors per field and the form-level
@@ -42,6 +47,32 @@ public final class FormValues {
                         String.join(",", list.stream().filter(v -> v != null).toList()));
             }
         });
+        return form;
+    }
+
+    /**
+     * An edit form filled from the record being edited: each component under its own name (so a view whose
+     * components are named like the form's inputs fills it whole), a list one entry per line, null empty. Fields
+     * that differ are {@link #put} afterwards.
+     */
+    public static FormValues from(Record record) {
+        var form = new FormValues();
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            Object value;
+            try {
+                Method accessor = component.getAccessor();
+                accessor.setAccessible(true);
+                value = accessor.invoke(record);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + component.getName(), e);
+            }
+            form.put(
+                    component.getName(),
+                    value instanceof Collection<?> list
+                            ? String.join(
+                                    "\n", list.stream().map(String::valueOf).toList())
+                            : value);
+        }
         return form;
     }
 
@@ -240,18 +271,20 @@ public final class FormValues {
 
     /**
      * Submits this form: {@code save} stores it and says where to go; when it refuses with a problem, the problem's
-     * fields are marked and {@code again} shows the form once more.
+     * fields are marked (named as {@code fieldName} maps them) and {@code again} shows the form once more. Console
+     * pages call this through {@link ConsoleForm#submit}.
      */
     public String submit(
-            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect,
-            java.util.function.Supplier<Saved> save,
-            java.util.function.Supplier<String> again) {
+            RedirectAttributes redirect,
+            UnaryOperator<String> fieldName,
+            Supplier<Saved> save,
+            Supplier<String> again) {
         try {
             Saved saved = save.get();
             redirect.addFlashAttribute("flash", saved.flash());
             return "redirect:" + saved.redirectTo();
         } catch (ProblemException problem) {
-            reject(problem);
+            reject(problem, fieldName);
             return again.get();
         }
     }

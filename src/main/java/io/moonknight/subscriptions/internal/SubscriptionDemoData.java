@@ -1,6 +1,7 @@
 package io.moonknight.subscriptions.internal;
 
 import io.moonknight.customers.CustomerDirectory;
+import io.moonknight.customers.CustomerStatus;
 import io.moonknight.customers.CustomerSummary;
 import io.moonknight.network.IpAddressManagement;
 import io.moonknight.network.IpPoolPurpose;
@@ -65,10 +66,16 @@ class SubscriptionDemoData implements DemoDataContributor {
     @Override
     public void contribute(DemoTenant demo) {
         List<CustomerSummary> people = customers.first(10_000);
+        // The named demo services go to customers who are being served; leads get pending services only, so the
+        // data says the same as the statuses (a lead has no active service, a former customer no live one).
+        List<CustomerSummary> served = people.stream()
+                .filter(p -> p.status() == CustomerStatus.ACTIVE)
+                .limit(4)
+                .toList();
         List<PlanSummary> monthly = plans.sellable().stream()
                 .filter(p -> p.billingType() == BillingType.MONTHLY_POSTPAID || p.billingType() == BillingType.PREPAID)
                 .toList();
-        if (people.size() < 4 || monthly.isEmpty()) {
+        if (served.size() < 4 || monthly.isEmpty()) {
             return;
         }
         List<IpPoolSummary> pools = ipam.pools();
@@ -89,7 +96,7 @@ class SubscriptionDemoData implements DemoDataContributor {
                 .orElse(monthly.getFirst());
 
         subscriptions.create(
-                people.get(0).id(),
+                served.get(0).id(),
                 main.id(),
                 draft(
                         AccessType.PPPOE,
@@ -101,7 +108,7 @@ class SubscriptionDemoData implements DemoDataContributor {
                         today.minusMonths(7)),
                 true);
         var suspended = subscriptions.create(
-                people.get(1).id(),
+                served.get(1).id(),
                 monthly.getFirst().id(),
                 draft(
                         AccessType.PPPOE,
@@ -115,7 +122,7 @@ class SubscriptionDemoData implements DemoDataContributor {
         subscriptions.suspend(suspended.id(), "non-payment", "Invoice two months overdue");
         if (staticPool != null) {
             subscriptions.create(
-                    people.get(2).id(),
+                    served.get(2).id(),
                     monthly.getLast().id(),
                     draft(
                             AccessType.PPPOE,
@@ -128,17 +135,17 @@ class SubscriptionDemoData implements DemoDataContributor {
                     true);
         }
         subscriptions.create(
-                people.get(3).id(),
+                served.get(3).id(),
                 main.id(),
                 draft(AccessType.IPOE, null, null, DEMO_MAC, dynamic(main), router, today.minusMonths(2)),
                 true);
 
         var random = new Random(7);
-        for (int i = 4; i < people.size(); i++) {
-            if (i % 4 >= COVERED) {
+        for (int i = 0; i < people.size(); i++) {
+            CustomerSummary person = people.get(i);
+            if (i % 4 >= COVERED || served.contains(person)) {
                 continue;
             }
-            CustomerSummary person = people.get(i);
             PlanSummary plan = monthly.get(random.nextInt(monthly.size()));
             boolean ipoe = random.nextInt(5) == 0;
             String login = "u" + person.accountNumber().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
@@ -149,11 +156,12 @@ class SubscriptionDemoData implements DemoDataContributor {
                     ipoe
                             ? draft(AccessType.IPOE, null, null, mac(i), dynamic(plan), router, start)
                             : draft(AccessType.PPPOE, login, null, null, dynamic(plan), router, start),
-                    i % 37 != 5);
-            if (i % 13 == 0) {
-                subscriptions.suspend(created.id(), "non-payment", null);
-            } else if (i % 53 == 0) {
-                subscriptions.terminate(created.id(), "moved-away", "Customer moved out of the coverage area");
+                    person.status() != CustomerStatus.LEAD);
+            switch (person.status()) {
+                case SUSPENDED -> subscriptions.suspend(created.id(), "non-payment", null);
+                case FORMER ->
+                    subscriptions.terminate(created.id(), "moved-away", "Customer moved out of the coverage area");
+                case LEAD, ACTIVE -> {}
             }
         }
     }

@@ -8,8 +8,11 @@ import io.moonknight.network.NasDirectory;
 import io.moonknight.network.VlanDirectory;
 import io.moonknight.plans.PlanCatalog;
 import io.moonknight.plans.PlanSummary;
+import io.moonknight.shared.console.PlanChangePreview;
 import io.moonknight.shared.console.SubscriptionPanel;
 import io.moonknight.shared.security.Actor;
+import io.moonknight.shared.web.ConsoleForm;
+import io.moonknight.shared.web.ConsoleList;
 import io.moonknight.shared.web.FormValues;
 import io.moonknight.shared.web.ProblemException;
 import io.moonknight.subscriptions.AccessType;
@@ -19,14 +22,12 @@ import io.moonknight.subscriptions.internal.SubscriptionDraft;
 import io.moonknight.subscriptions.internal.SubscriptionService;
 import io.moonknight.subscriptions.internal.SubscriptionService.When;
 import io.moonknight.subscriptions.internal.SubscriptionView;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -51,6 +52,8 @@ class SubscriptionConsoleController {
     private final VlanDirectory vlans;
     private final NasDirectory nas;
     private final List<SubscriptionPanel> panels;
+    private final List<PlanChangePreview> previews;
+    private final ConsoleForm<SubscriptionView> subscriptionForm;
 
     SubscriptionConsoleController(
             SubscriptionService subscriptions,
@@ -59,8 +62,15 @@ class SubscriptionConsoleController {
             IpAddressManagement ipam,
             VlanDirectory vlans,
             NasDirectory nas,
-            List<SubscriptionPanel> panels) {
+            List<SubscriptionPanel> panels,
+            List<PlanChangePreview> previews) {
         this.panels = panels;
+        this.previews = previews;
+        this.subscriptionForm = ConsoleForm.<SubscriptionView>of("subscriptions/form", "s")
+                .title(existing -> existing == null ? "New subscription" : "Edit subscription")
+                .options(this::formOptions)
+                .secrets("password")
+                .fieldNames(field -> field.equals("customerId") ? "customer" : field);
         this.subscriptions = subscriptions;
         this.customers = customers;
         this.plans = plans;
@@ -71,28 +81,15 @@ class SubscriptionConsoleController {
 
     @GetMapping
     @PreAuthorize("hasAuthority('subscriptions:read')")
-    String list(
-            @RequestParam(required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable SubscriptionStatus status,
-            @RequestParam(required = false) @Nullable AccessType access,
-            @RequestParam(defaultValue = "0") int page,
-            Model model) {
-        model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("status", status);
-        model.addAttribute("access", access);
+    String list(@RequestParam MultiValueMap<String, String> params, Model model) {
+        var list = ConsoleList.of("/subscriptions", params);
+        SubscriptionStatus status = list.choice("status", SubscriptionStatus.class);
+        AccessType access = list.choice("access", AccessType.class);
         model.addAttribute("statuses", SubscriptionStatus.values());
         model.addAttribute("accessTypes", AccessType.values());
-        model.addAttribute(
-                "page",
-                subscriptions.list(
-                        new SubscriptionService.Filter(status, access, null, null, null, q),
-                        PageRequest.of(Math.max(page, 0), 25)));
-        model.addAttribute(
-                "query",
-                "q=" + URLEncoder.encode(q == null ? "" : q, StandardCharsets.UTF_8)
-                        + (status == null ? "" : "&status=" + status)
-                        + (access == null ? "" : "&access=" + access));
-        return "subscriptions/list";
+        var page = subscriptions.list(
+                new SubscriptionService.Filter(status, access, null, null, null, list.q()), list.pageable(25));
+        return list.show(model, page, "subscriptions/list");
     }
 
     /** The customer page's tab: the customer's subscriptions, loaded with htmx. */
@@ -119,13 +116,7 @@ class SubscriptionConsoleController {
         model.addAttribute("charts", visible.stream().anyMatch(SubscriptionPanel::charts));
         model.addAttribute("s", subscription);
         model.addAttribute("changes", subscriptions.changes(id));
-        Map<String, String> planOptions = new LinkedHashMap<>();
-        for (PlanSummary plan : plans.sellable()) {
-            if (!plan.id().equals(subscription.planId())) {
-                planOptions.put(plan.id().toString(), plan.name() + " (" + plan.currency() + " " + plan.price() + ")");
-            }
-        }
-        model.addAttribute("planOptions", planOptions);
+        model.addAttribute("planOptions", planOptions(subscription.planId()));
         model.addAttribute("pageTitle", subscription.label());
         return "subscriptions/detail";
     }
@@ -140,22 +131,22 @@ class SubscriptionConsoleController {
     @GetMapping("/new")
     @PreAuthorize("hasAuthority('subscriptions:write')")
     String newSubscription(@RequestParam(required = false) @Nullable UUID customerId, Model model) {
+        // No plan chosen for the user; the address modes follow the chosen plan's pools unless set here.
         var form = FormValues.empty()
                 .put("accessType", AccessType.PPPOE)
-                .put("ipv4Mode", IpMode.DYNAMIC)
-                .put("ipv6Mode", IpMode.NONE)
+                .put("ipv4Mode", "")
+                .put("ipv6Mode", "")
                 .put("activate", true);
         if (customerId != null) {
             customers.find(customerId).ifPresent(c -> form.put("customer", c.accountNumber()));
         }
-        return form(form, null, model);
+        return subscriptionForm.show(form, null, model);
     }
 
     @PostMapping("/new")
     @PreAuthorize("hasAuthority('subscriptions:write')")
     String create(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
-        var form = FormValues.of(params);
-        try {
+        return subscriptionForm.submit(params, null, model, redirect, form -> {
             String account = form.string("customer");
             CustomerSummary customer = account.isEmpty()
                     ? null
@@ -163,49 +154,25 @@ class SubscriptionConsoleController {
             if (customer == null) {
                 form.reject("customer", "give the account number of an existing customer");
             }
-            UUID plan = form.uuid("planId");
+            UUID planId = form.uuid("planId");
+            PlanSummary plan = planId == null ? null : plans.find(planId).orElse(null);
             if (plan == null && !form.has("planId")) {
                 form.reject("planId", "choose a plan");
             }
-            SubscriptionDraft draft = draft(form);
+            SubscriptionDraft draft = draft(form, plan);
             SubscriptionView created = subscriptions.create(
-                    java.util.Objects.requireNonNull(customer).id(),
-                    java.util.Objects.requireNonNull(plan),
+                    Objects.requireNonNull(customer).id(),
+                    Objects.requireNonNull(plan).id(),
                     draft,
                     form.checked("activate"));
-            redirect.addFlashAttribute("flash", "Subscription created.");
-            return "redirect:/subscriptions/" + created.id();
-        } catch (ProblemException problem) {
-            form.reject(problem, field -> field.equals("customerId") ? "customer" : field);
-            return form(form.put("password", ""), null, model);
-        }
+            return new FormValues.Saved("Subscription created.", "/subscriptions/" + created.id());
+        });
     }
 
     @GetMapping("/{id}/edit")
     @PreAuthorize("hasAuthority('subscriptions:write')")
     String edit(@PathVariable UUID id, Model model) {
-        SubscriptionView s = subscriptions.get(id);
-        var form = FormValues.empty()
-                .put("accessType", s.accessType())
-                .put("username", s.username())
-                .put("macAddress", s.macAddress())
-                .put("circuitId", s.circuitId())
-                .put("ipv4Mode", s.ipv4Mode())
-                .put("ipv4PoolId", s.ipv4PoolId())
-                .put("ipv4Address", s.ipv4Mode() == IpMode.STATIC ? s.ipv4Address() : null)
-                .put("ipv6Mode", s.ipv6Mode())
-                .put("ipv6PoolId", s.ipv6PoolId())
-                .put("ipv6Prefix", s.ipv6Mode() == IpMode.STATIC ? s.ipv6Prefix() : null)
-                .put("vlanId", s.vlanId())
-                .put("nasId", s.nasId())
-                .put("installLine1", s.installLine1())
-                .put("installLine2", s.installLine2())
-                .put("installCity", s.installCity())
-                .put("installLatitude", s.installLatitude())
-                .put("installLongitude", s.installLongitude())
-                .put("startDate", s.startDate())
-                .put("notes", s.notes());
-        return form(form, s, model);
+        return subscriptionForm.edit(subscriptions.get(id), model);
     }
 
     @PostMapping("/{id}/edit")
@@ -216,14 +183,10 @@ class SubscriptionConsoleController {
             Model model,
             RedirectAttributes redirect) {
         SubscriptionView existing = subscriptions.get(id);
-        var form = FormValues.of(params);
-        return form.submit(
-                redirect,
-                () -> {
-                    subscriptions.update(id, draft(form));
-                    return new FormValues.Saved("Subscription saved.", "/subscriptions/" + id);
-                },
-                () -> form(form.put("password", ""), existing, model));
+        return subscriptionForm.submit(params, existing, model, redirect, form -> {
+            subscriptions.update(id, draft(form, plans.find(existing.planId()).orElse(null)));
+            return new FormValues.Saved("Subscription saved.", "/subscriptions/" + id);
+        });
     }
 
     @PostMapping("/{id}/lifecycle")
@@ -236,7 +199,7 @@ class SubscriptionConsoleController {
             RedirectAttributes redirect) {
         String why = reason.strip();
         String more = note.isBlank() ? null : note.strip();
-        try {
+        return ConsoleForm.act(redirect, "/subscriptions/" + id, () -> {
             switch (step) {
                 case "activate" -> subscriptions.activate(id);
                 case "resume" -> subscriptions.resume(id);
@@ -244,11 +207,46 @@ class SubscriptionConsoleController {
                 case "terminate" -> subscriptions.terminate(id, required(why), more);
                 default -> throw ProblemException.invalidField("step", "unknown step");
             }
-            redirect.addFlashAttribute("flash", "Subscription " + past(step) + ".");
-        } catch (ProblemException problem) {
-            redirect.addFlashAttribute("flashError", problem.summary());
+            return "Subscription " + past(step) + ".";
+        });
+    }
+
+    /** The plan change's confirmation: what changes, when, and what it costs (billing's proration preview). */
+    @GetMapping("/{id}/change-plan")
+    @PreAuthorize("hasAuthority('subscriptions:write')")
+    String confirmPlanChange(
+            @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> params,
+            @AuthenticationPrincipal Actor me,
+            Model model,
+            RedirectAttributes redirect) {
+        SubscriptionView subscription = subscriptions.get(id);
+        var form = FormValues.of(params);
+        UUID planId = form.uuid("planId");
+        When when = form.choice("when", When.class);
+        PlanSummary plan = planId == null ? null : plans.find(planId).orElse(null);
+        if (plan == null || plan.id().equals(subscription.planId())) {
+            redirect.addFlashAttribute("flashError", "Choose a plan other than the current one.");
+            return "redirect:/subscriptions/" + id;
         }
-        return "redirect:/subscriptions/" + id;
+        When at = when == null ? When.NOW : when;
+        model.addAttribute("s", subscription);
+        model.addAttribute(
+                "fromLabel",
+                plans.find(subscription.planId())
+                        .map(current -> current.name() + " - " + price(current))
+                        .orElse(String.valueOf(subscription.planName())));
+        model.addAttribute("toLabel", plan.name() + " - " + price(plan));
+        model.addAttribute("plan", plan);
+        model.addAttribute("when", at);
+        model.addAttribute(
+                "previewPaths",
+                previews.stream()
+                        .filter(p -> me.can(p.permission()))
+                        .map(p -> p.pathFor(id, plan.id(), at.name()))
+                        .toList());
+        model.addAttribute("pageTitle", "Change plan of " + subscription.label());
+        return "subscriptions/change-plan";
     }
 
     @PostMapping("/{id}/change-plan")
@@ -258,7 +256,7 @@ class SubscriptionConsoleController {
             @RequestParam(defaultValue = "") String planId,
             @RequestParam(defaultValue = "NOW") String when,
             RedirectAttributes redirect) {
-        try {
+        return ConsoleForm.act(redirect, "/subscriptions/" + id, () -> {
             var form = FormValues.empty().put("planId", planId).put("when", when);
             UUID plan = form.uuid("planId");
             When at = form.choice("when", When.class);
@@ -266,39 +264,59 @@ class SubscriptionConsoleController {
                 form.reject("planId", "choose the new plan");
             }
             form.check();
-            var changed =
-                    subscriptions.changePlan(id, java.util.Objects.requireNonNull(plan), at == null ? When.NOW : at);
-            redirect.addFlashAttribute(
-                    "flash",
-                    changed.pendingPlanId() != null
-                            ? "Plan change scheduled for " + changed.pendingPlanFrom() + "."
-                            : "Plan changed to " + changed.planName() + ".");
-        } catch (ProblemException problem) {
-            redirect.addFlashAttribute("flashError", problem.summary());
-        }
-        return "redirect:/subscriptions/" + id;
+            var changed = subscriptions.changePlan(id, Objects.requireNonNull(plan), at == null ? When.NOW : at);
+            return changed.pendingPlanId() != null
+                    ? "Plan change scheduled for " + changed.pendingPlanFrom() + "."
+                    : "Plan changed to " + changed.planName() + ".";
+        });
     }
 
     @PostMapping("/{id}/cancel-plan-change")
     @PreAuthorize("hasAuthority('subscriptions:write')")
     String cancelPlanChange(@PathVariable UUID id, RedirectAttributes redirect) {
-        try {
+        return ConsoleForm.act(redirect, "/subscriptions/" + id, () -> {
             subscriptions.cancelPlanChange(id);
-            redirect.addFlashAttribute("flash", "Scheduled plan change cancelled.");
-        } catch (ProblemException problem) {
-            redirect.addFlashAttribute("flashError", problem.summary());
-        }
-        return "redirect:/subscriptions/" + id;
+            return "Scheduled plan change cancelled.";
+        });
     }
 
-    private String form(FormValues form, @Nullable SubscriptionView existing, Model model) {
-        model.addAttribute("form", form);
-        model.addAttribute("s", existing);
+    /** Sellable plans with their prices, the current one (kept even when no longer sold) marked. */
+    private Map<String, String> planOptions(@Nullable UUID current) {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (current == null) {
+            options.put("", "Choose a plan...");
+        }
+        List<PlanSummary> sellable = new java.util.ArrayList<>(plans.sellable());
+        if (current != null && sellable.stream().noneMatch(p -> p.id().equals(current))) {
+            plans.find(current).ifPresent(sellable::addFirst);
+        }
+        for (PlanSummary plan : sellable) {
+            options.put(
+                    plan.id().toString(),
+                    plan.name() + " - " + price(plan) + (plan.id().equals(current) ? " (current)" : ""));
+        }
+        return options;
+    }
+
+    /** A plan's price as customers read it: "BDT 1200.00 a month". */
+    private static String price(PlanSummary plan) {
+        String per = switch (plan.billingType()) {
+            case MONTHLY_POSTPAID -> " a month";
+            case PREPAID -> plan.validityDays() == null ? " prepaid" : " for " + plan.validityDays() + " days";
+            default -> "";
+        };
+        int digits = Math.max(java.util.Currency.getInstance(plan.currency()).getDefaultFractionDigits(), 0);
+        return plan.currency() + " "
+                + plan.price().setScale(digits, java.math.RoundingMode.HALF_UP).toPlainString() + per;
+    }
+
+    private void formOptions(Model model, @Nullable SubscriptionView existing) {
         model.addAttribute("accessTypes", FormValues.options(AccessType.values()));
-        model.addAttribute("ipModes", FormValues.options(IpMode.values()));
-        Map<String, String> planOptions = new LinkedHashMap<>();
-        plans.sellable().forEach(p -> planOptions.put(p.id().toString(), p.name()));
-        model.addAttribute("planOptions", planOptions);
+        Map<String, String> modes = new LinkedHashMap<>();
+        modes.put("", "As the plan (dynamic from its pool, or none)");
+        modes.putAll(FormValues.options(IpMode.values()));
+        model.addAttribute("ipModes", modes);
+        model.addAttribute("planOptions", planOptions(null));
         Map<String, String> v4 = new LinkedHashMap<>();
         Map<String, String> v6 = new LinkedHashMap<>();
         v4.put("", "The plan's pool / none");
@@ -319,14 +337,28 @@ class SubscriptionConsoleController {
         nasOptions.put("", "Any");
         nas.all().forEach(n -> nasOptions.put(n.id().toString(), n.name() + " (" + n.address() + ")"));
         model.addAttribute("nasOptions", nasOptions);
-        model.addAttribute("pageTitle", existing == null ? "New subscription" : "Edit subscription");
-        return "subscriptions/form";
     }
 
-    private static SubscriptionDraft draft(FormValues form) {
-        AccessType access = form.choice("accessType", AccessType.class);
+    /**
+     * The draft from the form. Only the chosen access type's fields count (the page hides the others, but a value
+     * typed before switching may still come along); an address mode left "as the plan" is dynamic from the plan's
+     * pool when it names one and none otherwise (a static-IP service is always static); a static address counts only
+     * with the static mode.
+     */
+    private static SubscriptionDraft draft(FormValues form, @Nullable PlanSummary plan) {
+        AccessType chosen = form.choice("accessType", AccessType.class);
+        AccessType access = chosen == null ? AccessType.PPPOE : chosen;
+        boolean login = access == AccessType.PPPOE || access == AccessType.HOTSPOT;
         IpMode v4 = form.choice("ipv4Mode", IpMode.class);
         IpMode v6 = form.choice("ipv6Mode", IpMode.class);
+        if (v4 == null && !form.has("ipv4Mode")) {
+            v4 = access == AccessType.STATIC_IP
+                    ? IpMode.STATIC
+                    : plan != null && plan.ipv4PoolId() != null ? IpMode.DYNAMIC : IpMode.NONE;
+        }
+        if (v6 == null && !form.has("ipv6Mode")) {
+            v6 = plan != null && plan.ipv6PoolId() != null ? IpMode.DYNAMIC : IpMode.NONE;
+        }
         UUID v4Pool = form.uuid("ipv4PoolId");
         UUID v6Pool = form.uuid("ipv6PoolId");
         UUID vlan = form.uuid("vlanId");
@@ -336,17 +368,17 @@ class SubscriptionConsoleController {
         var start = form.date("startDate");
         form.check();
         return new SubscriptionDraft(
-                access == null ? AccessType.PPPOE : access,
-                form.text("username"),
-                form.text("password"),
-                form.text("macAddress"),
-                form.text("circuitId"),
+                access,
+                login ? form.text("username") : null,
+                login ? form.text("password") : null,
+                access == AccessType.PPPOE ? null : form.text("macAddress"),
+                access == AccessType.IPOE ? form.text("circuitId") : null,
                 v4,
                 v4Pool,
-                form.text("ipv4Address"),
+                v4 == IpMode.STATIC ? form.text("ipv4Address") : null,
                 v6,
                 v6Pool,
-                form.text("ipv6Prefix"),
+                v6 == IpMode.STATIC ? form.text("ipv6Prefix") : null,
                 vlan,
                 router,
                 form.text("installLine1"),

@@ -1,0 +1,57 @@
+package io.moonknight.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A console session over plain HTTP: logs in through the login form and keeps the session cookie, for tests of
+ * pages that need no browser (status codes, what a page says).
+ */
+public final class ConsoleSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+    private final Api api;
+    private final String cookie;
+
+    private ConsoleSession(Api api, String cookie) {
+        this.api = api;
+        this.cookie = cookie;
+    }
+
+    /** Logs the tenant's admin in. */
+    public static ConsoleSession admin(Api api, String tenant) {
+        var loginPage = api.get("/login", null);
+        String cookie = cookie(loginPage);
+        var csrf = CSRF.matcher(loginPage.body());
+        assertThat(csrf.find()).as("CSRF token on the login page").isTrue();
+        String form = "tenant=" + tenant + "&username=admin&password="
+                + URLEncoder.encode(TestTenants.PASSWORD, StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        var login = api.send(
+                "POST",
+                "/login",
+                form,
+                null,
+                Map.of("Cookie", cookie, "Content-Type", "application/x-www-form-urlencoded"));
+        assertThat(login.status()).as(login.toString()).isEqualTo(302);
+        assertThat(login.header("Location")).doesNotContain("error");
+        String fresh = login.header("Set-Cookie");
+        return new ConsoleSession(api, fresh == null ? cookie : fresh.split(";")[0]);
+    }
+
+    /** GETs a page as a browser would ask for it. */
+    public Api.Response page(String path) {
+        return api.send("GET", path, null, null, Map.of("Cookie", cookie, "Accept", "text/html"));
+    }
+
+    private static String cookie(Api.Response response) {
+        String header = response.header("Set-Cookie");
+        assertThat(header).as("session cookie").isNotNull();
+        return header.split(";")[0];
+    }
+}

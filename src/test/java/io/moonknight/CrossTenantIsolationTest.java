@@ -177,6 +177,7 @@ class CrossTenantIsolationTest {
                 new Probe("PUT", "/api/v1/ip-pools/{pool}", pool),
                 new Probe("DELETE", "/api/v1/ip-pools/{pool}", null),
                 new Probe("GET", "/api/v1/ip-pools/{pool}/allocations", null),
+                new Probe("GET", "/api/v1/ip-pools/{pool}/conflicts", null),
                 new Probe("POST", "/api/v1/ip-pools/{pool}/allocations", Map.of()),
                 new Probe("GET", "/api/v1/ip-pools/{pool}/allocations/{allocation}", null),
                 new Probe("DELETE", "/api/v1/ip-pools/{pool}/allocations/{allocation}", null),

@@ -42,9 +42,6 @@ class RadiusServerTest {
     @Autowired
     io.moonknight.billing.internal.DataPacks dataPacks;
 
-    @Autowired
-    io.moonknight.network.internal.IpAllocator allocator;
-
     Api api;
     TestTenants.TenantFixture tenant;
     String secret;
@@ -589,16 +586,14 @@ class RadiusServerTest {
                         "User-Name = stray, Acct-Session-Id = X-1, Framed-IP-Address = 10.50.0.3,"
                                 + " Acct-Status-Type = Start"))
                 .contains("Accounting-Response");
-        UUID poolId = UUID.fromString(pool);
-        await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(io.moonknight.shared.tenant.TenantContext.call(
-                                tenant.id(), () -> allocator.conflicts(poolId)))
-                        .singleElement()
-                        .satisfies(c -> {
-                            assertThat(c.address()).isEqualTo("10.50.0.3");
-                            assertThat(c.reportedFor()).hasToString(stray);
-                            assertThat(c.holderId()).hasToString(next);
-                        }));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            var conflicts = api.get("/api/v1/ip-pools/" + pool + "/conflicts", tenant.adminToken())
+                    .json();
+            assertThat(conflicts.size()).isEqualTo(1);
+            assertThat(conflicts.get(0).path("address").asString()).isEqualTo("10.50.0.3");
+            assertThat(conflicts.get(0).path("reportedFor").asString()).isEqualTo(stray);
+            assertThat(conflicts.get(0).path("holderId").asString()).isEqualTo(next);
+        });
 
         assertThat(radclient("acct", "User-Name = reporter, Acct-Session-Id = R-1, Acct-Status-Type = Stop"))
                 .contains("Accounting-Response");

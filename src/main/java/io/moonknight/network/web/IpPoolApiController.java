@@ -2,6 +2,7 @@ package io.moonknight.network.web;
 
 import io.moonknight.network.IpAllocationView;
 import io.moonknight.network.internal.IpAllocator;
+import io.moonknight.network.internal.IpConflictView;
 import io.moonknight.network.internal.IpPoolService;
 import io.moonknight.network.internal.IpPoolView;
 import io.moonknight.shared.web.PageResponse;
@@ -98,6 +99,18 @@ class IpPoolApiController {
         pools.get(id);
         var page = Paging.restrict(pageable, Map.of(), Sort.unsorted());
         return PageResponse.of(allocator.allocations(id, q, page));
+    }
+
+    @GetMapping("/{id}/conflicts")
+    @PreAuthorize("hasAuthority('network:read')")
+    @Operation(
+            summary = "A pool's address conflicts",
+            description = "Addresses a NAS reports in use by one subscription while they are allocated to another"
+                    + " holder, most recently seen first; each goes away when that allocation is released or the"
+                    + " reporting subscription's sessions end")
+    List<IpConflictView> conflicts(@PathVariable UUID id) {
+        pools.get(id);
+        return allocator.conflicts(id);
     }
 
     @PostMapping("/{id}/allocations")

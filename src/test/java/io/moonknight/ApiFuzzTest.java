@@ -253,7 +253,9 @@ class ApiFuzzTest {
     private static List<String> named(Api.Response response) {
         List<String> named = new ArrayList<>();
         if (response.status() == 400 && response.isProblem()) {
-            response.json().path("errors").forEach(error -> named.add(error.path("field").asString()));
+            response.json()
+                    .path("errors")
+                    .forEach(error -> named.add(error.path("field").asString()));
         }
         return named;
     }

@@ -225,6 +225,275 @@ class BadInputTest {
         assertThat(unknownPath.isProblem()).isTrue();
     }
 
+    @Test
+    void unsupportedMediaTypeIsAProblemWithAType() {
+        var response =
+                api.send("POST", "/api/v1/roles", "name=x", tenant.adminToken(), Map.of("Content-Type", "text/plain"));
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.text("type")).endsWith("/unsupported-media-type");
+    }
+
+    @Test
+    void aMultipartBodyWithoutBoundaryOnAJsonEndpointIsA400Problem() {
+        for (String contentType : List.of("multipart/form-data", "multipart/form-data; boundary=")) {
+            var response = api.send(
+                    "POST",
+                    "/api/v1/roles",
+                    "{\"name\":\"x\"}",
+                    tenant.adminToken(),
+                    Map.of("Content-Type", contentType));
+            assertThat(response.status()).as(contentType + " -> " + response).isEqualTo(400);
+            assertThat(response.isProblem()).isTrue();
+            assertThat(response.text("type")).isNotBlank();
+        }
+    }
+
+    @Test
+    void anUploadWithoutItsClosingBoundaryOrWithANulInItsFileNameIsA400Problem() {
+        String part = "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\nname,phone\r\nAda,+8801711000001\r\n";
+        var headers = Map.of("Content-Type", "multipart/form-data; boundary=b0undary");
+        var unterminated = api.send("POST", "/api/v1/customers/imports", part, tenant.adminToken(), headers);
+        assertThat(unterminated.status()).as(unterminated.toString()).isEqualTo(400);
+        assertThat(unterminated.isProblem()).isTrue();
+
+        var nul = api.send(
+                "POST",
+                "/api/v1/customers/imports",
+                part.replace("a.csv", "a\u0000.csv") + "--b0undary--\r\n",
+                tenant.adminToken(),
+                headers);
+        assertThat(nul.status()).as(nul.toString()).isEqualTo(400);
+        assertThat(nul.isProblem()).isTrue();
+        assertThat(nul.text("type")).isNotBlank();
+    }
+
+    @Test
+    void aCsvWithAnUnbalancedQuoteIsNeverA500() {
+        byte[] csv = "name,phone\r\n\"Ada,+8801711000001\r\nBob,+8801711000002\r\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var response = api.upload(
+                "/api/v1/customers/imports", Map.of(), "file", "q.csv", "text/csv", csv, tenant.adminToken());
+        assertThat(response.status()).as(response.toString()).isBetween(200, 499);
+    }
+
+    @Test
+    void bodiesOverTheContainersLimitsAre413Problems() {
+        var form = api.send(
+                "POST",
+                "/api/v1/roles",
+                "a=" + "x".repeat(3_000_000),
+                tenant.adminToken(),
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        assertThat(form.status()).as(form.toString()).isEqualTo(413);
+        assertThat(form.isProblem()).isTrue();
+
+        var upload = api.upload(
+                "/api/v1/customers/imports",
+                Map.of(),
+                "file",
+                "big.csv",
+                "text/csv",
+                new byte[65 * 1024 * 1024],
+                tenant.adminToken());
+        assertThat(upload.status()).as(upload.toString()).isEqualTo(413);
+        assertThat(upload.isProblem()).isTrue();
+        assertThat(upload.text("type")).endsWith("/body-too-large");
+    }
+
+    @Test
+    void anEncodedSlashOrNulInAnApiPathIsAProblemNotTomcatsPage() {
+        for (String path : List.of("/api/v1/users/%2F", "/api/v1/users/%00", "/api/v1/users/a%2Fb/roles")) {
+            var response = api.get(path, tenant.adminToken());
+            assertThat(response.status()).as(path).isEqualTo(400);
+            assertThat(response.isProblem()).as(path + " -> " + response).isTrue();
+            assertThat(response.text("type")).isNotBlank();
+        }
+    }
+
+    @Test
+    void pageAndSizeOutsideTheirRangeAre400sNamingThem() {
+        for (String query : List.of("page=2147483647", "page=-1", "page=abc", "page=1.5", "page=99999999999")) {
+            for (String list : List.of("/api/v1/users", "/api/v1/customers")) {
+                var response = api.get(list + "?" + query, tenant.adminToken());
+                assertThat(response.status())
+                        .as(list + "?" + query + " -> " + response)
+                        .isEqualTo(400);
+                assertThat(fields(response)).as(query).containsExactly("page");
+            }
+        }
+        var tenants = api.get("/api/v1/platform/tenants?page=2147483647", operator);
+        assertThat(tenants.status()).as(tenants.toString()).isEqualTo(400);
+        assertThat(fields(tenants)).containsExactly("page");
+        for (String query : List.of("size=0", "size=-1", "size=201", "size=abc", "size=2.5")) {
+            var response = api.get("/api/v1/users?" + query, tenant.adminToken());
+            assertThat(response.status()).as(query + " -> " + response).isEqualTo(400);
+            assertThat(fields(response)).as(query).containsExactly("size");
+        }
+        assertThat(api.get("/api/v1/users?page=0&size=200", tenant.adminToken()).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aNullInsideAnArrayIsA400NamingTheField() {
+        var days = new ArrayList<>();
+        days.add("MONDAY");
+        days.add(null);
+        var plan = new HashMap<String, Object>(Map.of(
+                "code", "NULLDAY",
+                "name", "Null day",
+                "billingType", "MONTHLY_POSTPAID",
+                "price", "35.00",
+                "downloadKbps", 50_000,
+                "uploadKbps", 20_000));
+        plan.put(
+                "timeRules",
+                List.of(Map.of(
+                        "name",
+                        "Night",
+                        "from",
+                        "01:00",
+                        "to",
+                        "07:00",
+                        "days",
+                        days,
+                        "downloadKbps",
+                        1000,
+                        "uploadKbps",
+                        500)));
+        var response = api.post("/api/v1/plans", plan, tenant.adminToken());
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(fields(response)).anyMatch(field -> field.startsWith("timeRules[0].days"));
+    }
+
+    @Test
+    void datesPastTheYear9999AreA400NamingTheField() {
+        var key = api.post(
+                "/api/v1/api-keys",
+                Map.of("name", "Far", "scopes", List.of("users:read"), "expiresAt", "+999999999-12-31T23:59:59Z"),
+                tenant.adminToken());
+        assertThat(key.status()).as(key.toString()).isEqualTo(400);
+        assertThat(fields(key)).containsExactly("expiresAt");
+
+        var charge = api.post(
+                "/api/v1/customers/" + customer() + "/charges",
+                Map.of("kind", "OTHER", "description", "Far", "unitPrice", "1", "chargeDate", "+999999-01-01"),
+                tenant.adminToken());
+        assertThat(charge.status()).as(charge.toString()).isEqualTo(400);
+        assertThat(fields(charge)).containsExactly("chargeDate");
+
+        for (String from :
+                List.of("%2B999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "10000-01-01T00:00:00Z")) {
+            var audit = api.get("/api/v1/audit-events?from=" + from, tenant.adminToken());
+            assertThat(audit.status()).as(from + " -> " + audit).isEqualTo(400);
+            assertThat(fields(audit)).containsExactly("from");
+        }
+    }
+
+    @Test
+    void aNumberTooLargeForItsFieldIsA400NamingTheField() {
+        var response = api.post(
+                "/api/v1/vlans",
+                Map.of(
+                        "name",
+                        "Big",
+                        "scopeType",
+                        "AREA",
+                        "scopeName",
+                        "North",
+                        "cVlan",
+                        new java.math.BigInteger("2147483648"),
+                        "mode",
+                        "SHARED"),
+                tenant.adminToken());
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(fields(response)).containsExactly("cVlan");
+    }
+
+    @Test
+    void enumsAsNumbersAndEmptyStringsForNumbersBooleansAndIdsAreRefused() {
+        Map<String, Object> vlan =
+                Map.of("name", "V", "scopeType", "AREA", "scopeName", "North", "cVlan", 12, "mode", 0);
+        var numericEnum = api.post("/api/v1/vlans", vlan, tenant.adminToken());
+        assertThat(numericEnum.status()).as(numericEnum.toString()).isEqualTo(400);
+        assertThat(fields(numericEnum)).containsExactly("mode");
+
+        var emptyNumber = new HashMap<>(vlan);
+        emptyNumber.put("mode", "SHARED");
+        emptyNumber.put("cVlan", "");
+        var number = api.post("/api/v1/vlans", emptyNumber, tenant.adminToken());
+        assertThat(number.status()).as(number.toString()).isEqualTo(400);
+        assertThat(fields(number)).containsExactly("cVlan");
+
+        String customer = customer();
+        for (String field : List.of("invoiceNow", "subscriptionId", "quantity")) {
+            var charge = new HashMap<String, Object>(Map.of("kind", "OTHER", "description", "Empty", "unitPrice", "1"));
+            charge.put(field, "");
+            var response = api.post("/api/v1/customers/" + customer + "/charges", charge, tenant.adminToken());
+            assertThat(response.status()).as(field + " -> " + response).isEqualTo(400);
+            assertThat(fields(response)).as(field).containsExactly(field);
+        }
+    }
+
+    @Test
+    void aDuplicateInRoleIdsPermissionsOrScopesIsA400NamingTheField() {
+        var roles = api.post(
+                "/api/v1/roles",
+                Map.of("name", "Dup", "permissions", List.of("users:read", "users:read")),
+                tenant.adminToken());
+        assertThat(roles.status()).as(roles.toString()).isEqualTo(400);
+        assertThat(fields(roles)).containsExactly("permissions");
+
+        var keys = api.post(
+                "/api/v1/api-keys",
+                Map.of("name", "Dup", "scopes", List.of("users:read", "users:read")),
+                tenant.adminToken());
+        assertThat(keys.status()).as(keys.toString()).isEqualTo(400);
+        assertThat(fields(keys)).containsExactly("scopes");
+
+        String userId = api.get("/api/v1/me", tenant.adminToken()).text("id");
+        String roleId = UUID.randomUUID().toString();
+        var users = api.put(
+                "/api/v1/users/" + userId + "/roles", Map.of("roleIds", List.of(roleId, roleId)), tenant.adminToken());
+        assertThat(users.status()).as(users.toString()).isEqualTo(400);
+        assertThat(fields(users)).containsExactly("roleIds");
+    }
+
+    @Test
+    void aConflictKeepsItsProblemStatusAndNamesTheResourcesStateApart() {
+        String customer = customer();
+        String charge = api.post(
+                        "/api/v1/customers/" + customer + "/charges",
+                        Map.of("kind", "OTHER", "description", "Mistake", "unitPrice", "9"),
+                        tenant.adminToken())
+                .text("id");
+        assertThat(api.post("/api/v1/charges/" + charge + "/cancel", null, tenant.adminToken())
+                        .status())
+                .isEqualTo(200);
+        var again = api.post("/api/v1/charges/" + charge + "/cancel", null, tenant.adminToken());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().path("status").asInt()).isEqualTo(409);
+        assertThat(again.text("currentStatus")).isEqualTo("CANCELLED");
+        assertThat(again.body().split("\"status\"", -1)).as(again.body()).hasSize(2);
+    }
+
+    private String customer() {
+        return api.post(
+                        "/api/v1/customers",
+                        Map.of(
+                                "type",
+                                "INDIVIDUAL",
+                                "firstName",
+                                "Bad",
+                                "lastName",
+                                "Input",
+                                "phones",
+                                List.of("+8801711000002")),
+                        tenant.adminToken())
+                .text("id");
+    }
+
     private Api.Response send(Endpoint endpoint, Object body) {
         String token = endpoint.path().startsWith("/api/v1/auth/")
                 ? null

@@ -189,7 +189,8 @@ class SubscriptionApiTest {
     private static void assertIllegal(Api.Response response, String status) {
         assertThat(response.status()).as(response.toString()).isEqualTo(409);
         assertThat(response.text("type")).endsWith("/illegal-transition");
-        assertThat(response.text("status")).isEqualTo(status);
+        assertThat(response.text("currentStatus")).isEqualTo(status);
+        assertThat(response.json().path("status").asInt()).isEqualTo(409);
     }
 
     @Test

@@ -729,7 +729,7 @@ public class BillingService {
     private static ProblemException notDraft(BillingViews.Invoice invoice) {
         return ProblemException.conflict(
                         "invoice-not-draft", "Only a draft can be changed or issued; this one is " + invoice.status())
-                .with("status", invoice.status());
+                .with("currentStatus", invoice.status());
     }
 
     private static List<InvoiceWriter.Charge> charges(Accounts.Account account, List<DraftLine> lines) {

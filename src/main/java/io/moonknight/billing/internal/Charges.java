@@ -244,7 +244,7 @@ public class Charges {
                             "charge-not-pending",
                             "Only a pending charge can be cancelled; this one is "
                                     + charge.status().toLowerCase(Locale.ROOT))
-                    .with("status", charge.status());
+                    .with("currentStatus", charge.status());
         }
         jdbc.sql("update billing.charges set cancelled_at = :now where id = :id and invoice_id is null")
                 .param("now", java.sql.Timestamp.from(clock.instant()))

@@ -212,7 +212,9 @@ public class ImportService {
                     sample.add(record.toMap());
                 }
             }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            // A broken row (an unbalanced quote reads to the end of the file) ends the preview; the import
+            // itself reports the row.
             return sample;
         }
         return sample;

@@ -30,10 +30,15 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonPointer;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -70,6 +75,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         Class<?> required = e.getRequiredType();
         String expected = required == null ? "a valid value" : describe(required);
         return problem(ProblemException.invalidField(e.getName(), "must be " + expected));
+    }
+
+    /** A multipart request the server cannot split into parts: no boundary, a truncated body, a bad part header. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException e) {
+        return problem(new ProblemException(
+                HttpStatus.BAD_REQUEST,
+                "malformed-multipart",
+                "Malformed multipart body",
+                "The request body is not valid multipart/form-data (a boundary, a part header or the closing"
+                        + " boundary is missing)"));
     }
 
     @ExceptionHandler(PropertyReferenceException.class)
@@ -119,7 +135,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(
             @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && "about:blank".equals(String.valueOf(problem.getType()))) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(String.valueOf(problem.getType())))) {
             problem.setType(ProblemException.typeFor(statusCode));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
@@ -165,12 +182,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     static ProblemException unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
+        if (cause instanceof InputCoercionException coercion) {
+            String field = coercion.getPath().isEmpty() ? parserPath(coercion) : path(coercion);
+            if (!field.isEmpty()) {
+                return ProblemException.invalidField(
+                        field, "is out of range for " + describe(coercion.getTargetType()));
+            }
+        }
         if (cause instanceof StreamReadException) {
             return new ProblemException(
                     HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", "The request body is not valid JSON");
         }
         if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             String field = path(jackson);
+            if (cause instanceof RejectedInput rejected) {
+                return ProblemException.invalidField(field, rejected.reason());
+            }
+            if (cause instanceof InvalidNullException) {
+                return ProblemException.invalidField(field, "must not be null");
+            }
             if (cause instanceof UnrecognizedPropertyException) {
                 return ProblemException.invalidField(field, "is not a known field");
             }
@@ -200,6 +230,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .replace(".[", "[");
     }
 
+    /** Where the parser stood when a number overflowed: {@code /rules/0/downloadKbps} read as {@code rules[0].downloadKbps}. */
+    private static String parserPath(JacksonException e) {
+        if (!(e.processor() instanceof JsonParser parser)) {
+            return "";
+        }
+        JsonPointer pointer = parser.streamReadContext().pathAsPointer();
+        var field = new StringBuilder();
+        for (JsonPointer segment = pointer; segment != null && !segment.matches(); segment = segment.tail()) {
+            if (segment.getMatchingIndex() >= 0) {
+                field.append('[').append(segment.getMatchingIndex()).append(']');
+            } else {
+                field.append(field.isEmpty() ? "" : ".").append(segment.getMatchingProperty());
+            }
+        }
+        return field.toString();
+    }
+
     private static Throwable rootCause(Throwable e) {
         Throwable current = e;
         for (int depth = 0; depth < 20 && current.getCause() != null; depth++) {
@@ -223,8 +270,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case "int", "integer", "long", "short" -> "an integer";
             case "bigdecimal", "double", "float" -> "a number";
             case "boolean" -> "true or false";
-            case "instant", "offsetdatetime", "zoneddatetime" -> "an ISO-8601 instant";
-            case "localdate" -> "an ISO-8601 date (yyyy-mm-dd)";
+            case "instant", "offsetdatetime", "zoneddatetime" -> "an ISO-8601 instant within " + TimeBounds.RANGE;
+            case "localdate" -> "an ISO-8601 date (yyyy-mm-dd) within " + TimeBounds.RANGE;
             case "string" -> "a string";
             case "list", "set", "collection" -> "an array";
             default -> "a valid " + type.getSimpleName();

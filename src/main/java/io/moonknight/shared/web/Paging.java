@@ -13,6 +13,7 @@ import org.springframework.data.domain.Sort;
 public final class Paging {
 
     public static final int MAX_SIZE = 200;
+    public static final int DEFAULT_SIZE = 20;
 
     private Paging() {}
 
@@ -22,7 +23,7 @@ public final class Paging {
      */
     public static Pageable restrict(Pageable requested, Map<String, String> sortable, Sort defaultSort) {
         if (requested.isUnpaged()) {
-            return PageRequest.of(0, 20, defaultSort);
+            return PageRequest.of(0, DEFAULT_SIZE, defaultSort);
         }
         Sort sort = Sort.unsorted();
         for (Sort.Order order : requested.getSort()) {

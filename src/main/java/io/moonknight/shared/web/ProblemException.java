@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -14,6 +15,8 @@ import org.springframework.http.ProblemDetail;
 public class ProblemException extends RuntimeException {
 
     public static final String TYPE_BASE = "https://moonknight.io/problems/";
+
+    private static final Set<String> RESERVED = Set.of("type", "title", "status", "detail", "instance");
 
     private final HttpStatus status;
     private final String type;
@@ -27,7 +30,15 @@ public class ProblemException extends RuntimeException {
         this.title = title;
     }
 
+    /**
+     * Adds an extension member. The RFC 9457 members ({@code type}, {@code title}, {@code status},
+     * {@code detail}, {@code instance}) cannot be overwritten: a resource's own status goes under another name
+     * ({@code currentStatus}).
+     */
     public ProblemException with(String property, Object value) {
+        if (RESERVED.contains(property)) {
+            throw new IllegalStateException(property + " is a problem detail member, not an extension");
+        }
         properties.put(property, value);
         return this;
     }

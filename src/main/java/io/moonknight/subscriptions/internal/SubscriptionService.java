@@ -511,7 +511,7 @@ public class SubscriptionService implements SubscriptionDirectory, SubscriptionL
             from = subscription.step(step, reason, note == null || note.isBlank() ? null : note.strip(), now);
         } catch (Lifecycle.IllegalTransition e) {
             throw illegal(String.valueOf(e.getMessage()))
-                    .with("status", e.from().name())
+                    .with("currentStatus", e.from().name())
                     .with(
                             "allowed",
                             Lifecycle.stepsFrom(e.from()).stream()

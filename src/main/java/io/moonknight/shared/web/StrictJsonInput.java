@@ -1,0 +1,126 @@
+package io.moonknight.shared.web;
+
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.CollectionType;
+import tools.jackson.databind.type.LogicalType;
+
+/**
+ * What the API's JSON reader refuses instead of guessing: an enum given as its index ({@code "mode":0}), an
+ * empty string for a number, boolean, enum, UUID or time ({@code ""} is not "no value"), a {@code null} inside
+ * an array, a duplicate in an array bound to a set ({@code roleIds}, {@code permissions}, {@code scopes}), and a
+ * date or time outside years 1 to 9999.
+ */
+@Configuration(proxyBeanMethods = false)
+class StrictJsonInput {
+
+    @Bean
+    JsonMapperBuilderCustomizer strictJsonInputCustomizer() {
+        return builder -> {
+            builder.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+            for (LogicalType type : List.of(
+                    LogicalType.Integer,
+                    LogicalType.Float,
+                    LogicalType.Boolean,
+                    LogicalType.Enum,
+                    LogicalType.DateTime,
+                    LogicalType.OtherScalar)) {
+                builder.withCoercionConfig(
+                        type, config -> config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
+            }
+            for (Class<?> collection : List.of(Collection.class, List.class, Set.class)) {
+                builder.withConfigOverride(
+                        collection, override -> override.setNullHandling(JsonSetter.Value.forContentNulls(Nulls.FAIL)));
+            }
+            builder.addModule(module());
+        };
+    }
+
+    static SimpleModule module() {
+        return new SimpleModule("moonknight-strict-input").setDeserializerModifier(new ValueDeserializerModifier() {
+            @Override
+            public ValueDeserializer<?> modifyDeserializer(
+                    DeserializationConfig config,
+                    BeanDescription.Supplier description,
+                    ValueDeserializer<?> deserializer) {
+                return TimeBounds.bounded(description.getBeanClass()) ? new BoundedTime(deserializer) : deserializer;
+            }
+
+            @Override
+            public ValueDeserializer<?> modifyCollectionDeserializer(
+                    DeserializationConfig config,
+                    CollectionType type,
+                    BeanDescription.Supplier description,
+                    ValueDeserializer<?> deserializer) {
+                return Set.class.isAssignableFrom(type.getRawClass()) ? new UniqueElements(deserializer) : deserializer;
+            }
+        });
+    }
+
+    /** A date or time outside years 1 to 9999 is refused. */
+    static final class BoundedTime extends DelegatingDeserializer {
+
+        BoundedTime(ValueDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+            return new BoundedTime(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
+            Object value = super.deserialize(parser, context);
+            if (value != null && !TimeBounds.accepts(value)) {
+                throw new RejectedInput(parser, "must lie within " + TimeBounds.RANGE);
+            }
+            return value;
+        }
+    }
+
+    /** An array bound to a set must not name the same element twice: a set would silently drop the repeat. */
+    static final class UniqueElements extends DelegatingDeserializer {
+
+        UniqueElements(ValueDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+            return new UniqueElements(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
+            JsonNode tree = context.readTree(parser);
+            try (JsonParser elements = tree.traverse(context)) {
+                elements.nextToken();
+                Object value = super.deserialize(elements, context);
+                if (tree.isArray() && value instanceof Collection<?> set && set.size() < tree.size()) {
+                    throw new RejectedInput(parser, "must not contain duplicates");
+                }
+                return value;
+            }
+        }
+    }
+}

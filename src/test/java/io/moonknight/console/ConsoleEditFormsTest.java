@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.moonknight.testsupport.Api;
 import io.moonknight.testsupport.ConsoleSession;
 import io.moonknight.testsupport.IntegrationTest;
+import io.moonknight.testsupport.TestData;
 import io.moonknight.testsupport.TestTenants;
 import java.util.List;
 import java.util.Map;
@@ -22,48 +23,20 @@ class ConsoleEditFormsTest {
     void editFormsOpenFilledWithTheRecordAndWithoutSecrets() {
         var api = new Api(port);
         var tenant = new TestTenants(api).create();
-        String token = tenant.adminToken();
-        String pool = api.post(
-                        "/api/v1/ip-pools",
-                        Map.of(
-                                "name",
-                                "Edit pool",
-                                "prefix",
-                                "10.91.0.0/24",
-                                "purpose",
-                                "DYNAMIC",
-                                "dnsServers",
-                                List.of("1.1.1.1", "8.8.8.8")),
-                        token)
-                .text("id");
-        String vlan = api.post(
-                        "/api/v1/vlans",
-                        Map.of(
-                                "name",
-                                "Edit VLAN",
-                                "scopeType",
-                                "OLT",
-                                "scopeName",
-                                "OLT-7",
-                                "cVlan",
-                                91,
-                                "mode",
-                                "SHARED"),
-                        token)
-                .text("id");
-        String nas = api.post(
-                        "/api/v1/nas",
-                        Map.of(
-                                "name",
-                                "Edit NAS",
-                                "vendor",
-                                "CISCO",
-                                "address",
-                                "10.91.0.1",
-                                "secret",
-                                "nas-secret-91"),
-                        token)
-                .text("id");
+        var data = new TestData(api, tenant.adminToken());
+        String pool = data.create(
+                "/api/v1/ip-pools",
+                Map.of(
+                        "name", "Edit pool",
+                        "prefix", "10.91.0.0/24",
+                        "purpose", "DYNAMIC",
+                        "dnsServers", List.of("1.1.1.1", "8.8.8.8")));
+        String vlan = data.create(
+                "/api/v1/vlans",
+                Map.of("name", "Edit VLAN", "scopeType", "OLT", "scopeName", "OLT-7", "cVlan", 91, "mode", "SHARED"));
+        String nas = data.create(
+                "/api/v1/nas",
+                Map.of("name", "Edit NAS", "vendor", "CISCO", "address", "10.91.0.1", "secret", "nas-secret-91"));
         var session = ConsoleSession.admin(api, tenant.slug());
 
         assertThat(session.page("/network/pools/" + pool + "/edit").body())

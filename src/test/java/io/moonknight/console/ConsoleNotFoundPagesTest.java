@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.moonknight.testsupport.Api;
 import io.moonknight.testsupport.ConsoleSession;
 import io.moonknight.testsupport.IntegrationTest;
+import io.moonknight.testsupport.TestData;
 import io.moonknight.testsupport.TestTenants;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,64 +103,18 @@ class ConsoleNotFoundPagesTest {
 
     private static Map<String, String> foreignResources(Api api, TestTenants tenants, TestTenants.TenantFixture b) {
         String token = b.adminToken();
-        String customer = api.post(
-                        "/api/v1/customers",
-                        Map.of(
-                                "type",
-                                "INDIVIDUAL",
-                                "firstName",
-                                "Bea",
-                                "lastName",
-                                "Bee",
-                                "phones",
-                                List.of("+8801711000001")),
-                        token)
-                .text("id");
-        String pool = api.post(
-                        "/api/v1/ip-pools",
-                        Map.of("name", "B pool", "prefix", "10.77.0.0/24", "purpose", "STATIC"),
-                        token)
-                .text("id");
-        String vlan = api.post(
-                        "/api/v1/vlans",
-                        Map.of("name", "B", "scopeType", "AREA", "scopeName", "B", "cVlan", 77, "mode", "SHARED"),
-                        token)
-                .text("id");
-        String nas = api.post(
-                        "/api/v1/nas",
-                        Map.of("name", "B NAS", "vendor", "MIKROTIK", "address", "10.77.0.1", "secret", "b-secret-77"),
-                        token)
-                .text("id");
-        String plan = api.post(
-                        "/api/v1/plans",
-                        Map.of(
-                                "code",
-                                "B",
-                                "name",
-                                "B",
-                                "billingType",
-                                "MONTHLY_POSTPAID",
-                                "price",
-                                "1",
-                                "downloadKbps",
-                                1000,
-                                "uploadKbps",
-                                1000),
-                        token)
-                .text("id");
-        String subscription = api.post(
-                        "/api/v1/subscriptions",
-                        Map.of(
-                                "customerId",
-                                customer,
-                                "planId",
-                                plan,
-                                "activate",
-                                true,
-                                "service",
-                                Map.of("accessType", "PPPOE", "username", "b-user")),
-                        token)
-                .text("id");
+        var data = new TestData(api, token);
+        String customer = data.customer("Bee", "LEAD", "+8801711000001");
+        String pool = data.create(
+                "/api/v1/ip-pools", Map.of("name", "B pool", "prefix", "10.77.0.0/24", "purpose", "STATIC"));
+        String vlan = data.create(
+                "/api/v1/vlans",
+                Map.of("name", "B", "scopeType", "AREA", "scopeName", "B", "cVlan", 77, "mode", "SHARED"));
+        String nas = data.create(
+                "/api/v1/nas",
+                Map.of("name", "B NAS", "vendor", "MIKROTIK", "address", "10.77.0.1", "secret", "b-secret-77"));
+        String plan = data.monthlyPlan("B", "B", "1");
+        String subscription = data.pppoe(customer, plan, "b-user", true);
         api.post(
                 "/api/v1/customers/" + customer + "/charges",
                 Map.of("kind", "DEVICE", "description", "B's router", "unitPrice", "900"),

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.moonknight.testsupport.Api;
 import io.moonknight.testsupport.ConsoleSession;
 import io.moonknight.testsupport.IntegrationTest;
+import io.moonknight.testsupport.TestData;
 import io.moonknight.testsupport.TestTenants;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,7 +26,7 @@ class SubscriptionConsolePagesTest {
     void theNewSubscriptionFormShowsPricesAndChoosesNoPlan() {
         var api = new Api(port);
         var tenant = new TestTenants(api).create();
-        String home = plan(api, tenant.adminToken(), "HOME", "Home", "10");
+        String home = new TestData(api, tenant.adminToken()).monthlyPlan("HOME", "Home", "10");
         var session = ConsoleSession.admin(api, tenant.slug());
 
         String form = session.page("/subscriptions/new").body();
@@ -41,35 +40,11 @@ class SubscriptionConsolePagesTest {
         var api = new Api(port);
         var tenant = new TestTenants(api).create();
         String token = tenant.adminToken();
-        String home = plan(api, token, "HOME", "Home", "10");
-        String fast = plan(api, token, "FAST", "Fast", "40");
-        String customer = api.post(
-                        "/api/v1/customers",
-                        Map.of(
-                                "type",
-                                "INDIVIDUAL",
-                                "firstName",
-                                "Pro",
-                                "lastName",
-                                "Rata",
-                                "phones",
-                                List.of("+8801711000021")),
-                        token)
-                .text("id");
-        var created = api.post(
-                "/api/v1/subscriptions",
-                Map.of(
-                        "customerId",
-                        customer,
-                        "planId",
-                        home,
-                        "activate",
-                        true,
-                        "service",
-                        Map.of("accessType", "PPPOE", "username", "pro.rata")),
-                token);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String subscription = created.text("id");
+        var data = new TestData(api, token);
+        String home = data.monthlyPlan("HOME", "Home", "10");
+        String fast = data.monthlyPlan("FAST", "Fast", "40");
+        String customer = data.customer("Rata", "LEAD", "+8801711000021");
+        String subscription = data.pppoe(customer, home, "pro.rata", true);
         var session = ConsoleSession.admin(api, tenant.slug());
 
         String detail = session.page("/subscriptions/" + subscription).body();
@@ -114,26 +89,5 @@ class SubscriptionConsolePagesTest {
         return Pattern.compile("<option value=\"" + optionValue + "\"[^>]*selected")
                 .matcher(html)
                 .find();
-    }
-
-    private static String plan(Api api, String token, String code, String name, String price) {
-        var created = api.post(
-                "/api/v1/plans",
-                Map.of(
-                        "code",
-                        code,
-                        "name",
-                        name,
-                        "billingType",
-                        "MONTHLY_POSTPAID",
-                        "price",
-                        price,
-                        "downloadKbps",
-                        10000,
-                        "uploadKbps",
-                        10000),
-                token);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.text("id");
     }
 }

@@ -36,8 +36,7 @@ class StaleSessionJob {
 
     int closeStale(Instant now) {
         var closed = store.close(
-                // typed: an untyped parameter minus an interval is taken for an interval, and timestamptz < interval
-                // fails
+                // typed: an untyped parameter minus an interval is read as an interval (timestamptz < interval)
                 "updated_at < cast(:now as timestamptz) - make_interval(secs => interim_interval * 2.5)",
                 Map.of("now", java.sql.Timestamp.from(now)),
                 "Stale",

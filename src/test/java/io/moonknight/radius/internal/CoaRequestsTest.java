@@ -76,7 +76,7 @@ class CoaRequestsTest {
             jdbc.sql("update radius.coa_requests set next_attempt_at = now() where subscription_id = :s")
                     .param("s", subscription)
                     .update();
-            requests.run();
+            requests.run(); // the worker: if a scheduled turn holds its lock now, that turn sends it
             var disconnect = standIn.next(10);
             assertThat(disconnect).as("the worker sent the Disconnect-Request").isNotNull();
             assertThat(disconnect.code()).isEqualTo(40);

@@ -112,7 +112,10 @@ class IdentityConsoleBrowserTest {
                 .check();
         page.locator("button:has-text('Save roles')").click();
         assertThat(page.locator(".alert-danger")).containsText("You cannot change your own roles");
-        assertThat(api.get("/api/v1/me", manager.token()).json().path("permissions").toString())
+        assertThat(api.get("/api/v1/me", manager.token())
+                        .json()
+                        .path("permissions")
+                        .toString())
                 .doesNotContain("tenant:settings");
     }
 

@@ -34,6 +34,7 @@ public class AuthService {
     private final TenantDirectory tenants;
     private final UserRepository users;
     private final OperatorRepository operators;
+    private final OperatorTwoFactor operatorTwoFactor;
     private final PermissionCatalog catalog;
     private final PasswordEncoder passwords;
     private final SessionStore sessions;
@@ -53,6 +54,7 @@ public class AuthService {
             TenantDirectory tenants,
             UserRepository users,
             OperatorRepository operators,
+            OperatorTwoFactor operatorTwoFactor,
             PermissionCatalog catalog,
             PasswordEncoder passwords,
             SessionStore sessions,
@@ -69,6 +71,7 @@ public class AuthService {
         this.tenants = tenants;
         this.users = users;
         this.operators = operators;
+        this.operatorTwoFactor = operatorTwoFactor;
         this.catalog = catalog;
         this.passwords = passwords;
         this.sessions = sessions;
@@ -122,13 +125,17 @@ public class AuthService {
         String account =
                 LoginThrottle.account(challenge.tenantId(), challenge.userId().toString());
         throttle.acquire(account, client.address());
-        return TenantContext.call(challenge.tenantId(), () -> {
+        if (challenge.operator()) {
+            return completeOperatorSecondFactor(challenge, code, client, account);
+        }
+        UUID tenantId = Objects.requireNonNull(challenge.tenantId());
+        return TenantContext.call(tenantId, () -> {
             boolean valid =
                     Objects.requireNonNull(transaction.execute(status -> twoFactor.verify(challenge.userId(), code)));
             if (!valid) {
                 challenges.recordFailedAttempt(challenge.id());
                 audit.recordSeparately(AuditRecord.of("auth.second-factor-failed", "User", challenge.userId())
-                        .inTenant(challenge.tenantId())
+                        .inTenant(tenantId)
                         .byAnonymous(challenge.userId().toString()));
                 throw IdentityProblems.wrongCode();
             }
@@ -140,7 +147,8 @@ public class AuthService {
     /** For a user a role obliges to use two-factor: the secret and QR code to set it up during login. */
     public TwoFactorService.Enrolment startEnrolment(String mfaToken) {
         var challenge = enrolmentChallenge(mfaToken);
-        return TenantContext.call(challenge.tenantId(), () -> twoFactor.startEnrolment(challenge.userId()));
+        UUID tenantId = Objects.requireNonNull(challenge.tenantId(), "only staff enrol during login");
+        return TenantContext.call(tenantId, () -> twoFactor.startEnrolment(challenge.userId()));
     }
 
     /** Finishes enrolment during login: turns two-factor on, opens the session, returns the recovery codes. */
@@ -149,7 +157,8 @@ public class AuthService {
         String account =
                 LoginThrottle.account(challenge.tenantId(), challenge.userId().toString());
         throttle.acquire(account, client.address());
-        return TenantContext.call(challenge.tenantId(), () -> {
+        UUID tenantId = Objects.requireNonNull(challenge.tenantId(), "only staff enrol during login");
+        return TenantContext.call(tenantId, () -> {
             List<String> codes;
             try {
                 codes = twoFactor.confirmEnrolment(challenge.userId(), code);
@@ -292,7 +301,9 @@ public class AuthService {
             throw IdentityProblems.invalidMfaToken();
         }
         User user = users.findWithRolesById(challenge.userId()).orElseThrow(IdentityProblems::invalidMfaToken);
-        TenantView tenant = tenants.find(challenge.tenantId()).orElseThrow(IdentityProblems::invalidMfaToken);
+        UUID tenantId = challenge.tenantId();
+        TenantView tenant = (tenantId == null ? Optional.<TenantView>empty() : tenants.find(tenantId))
+                .orElseThrow(IdentityProblems::invalidMfaToken);
         if (!tenant.active()) {
             throw IdentityProblems.tenantSuspended(String.valueOf(tenant.suspendedReason()));
         }
@@ -338,9 +349,46 @@ public class AuthService {
         if (!operator.isActive()) {
             throw IdentityProblems.accountDisabled();
         }
+        if (operator.twoFactorEnabled()) {
+            String token = challenges.issue(
+                    null, operator.id(), attempt.channel(), MfaChallenges.Purpose.VERIFY, attempt.client());
+            audit.record(AuditRecord.of("auth.password-verified", "Operator", operator.id())
+                    .with("next", "second factor")
+                    .byAnonymous(operator.username()));
+            return new LoginResult.SecondFactorRequired(token, false, MfaChallenges.LIFETIME.toSeconds());
+        }
+        return new LoginResult.Authenticated(
+                openOperatorSession(operator, attempt.channel(), attempt.client(), "password"));
+    }
+
+    private Actor completeOperatorSecondFactor(
+            MfaChallenges.Challenge challenge, String code, ClientInfo client, String account) {
+        boolean valid = Objects.requireNonNull(
+                transaction.execute(status -> operatorTwoFactor.verify(challenge.userId(), code)));
+        if (!valid) {
+            challenges.recordFailedAttempt(challenge.id());
+            audit.recordSeparately(AuditRecord.of("auth.second-factor-failed", "Operator", challenge.userId())
+                    .byAnonymous(challenge.userId().toString()));
+            throw IdentityProblems.wrongCode();
+        }
+        throttle.succeeded(account, client.address());
+        return Objects.requireNonNull(transaction.execute(status -> {
+            if (!challenges.spend(challenge.id())) {
+                throw IdentityProblems.invalidMfaToken();
+            }
+            PlatformOperator operator =
+                    operators.findById(challenge.userId()).orElseThrow(IdentityProblems::invalidMfaToken);
+            if (!operator.isActive()) {
+                throw IdentityProblems.accountDisabled();
+            }
+            return openOperatorSession(operator, challenge.channel(), client, "totp");
+        }));
+    }
+
+    private Actor openOperatorSession(PlatformOperator operator, Channel channel, ClientInfo client, String method) {
         operator.recordLogin(clock.instant());
-        UUID session = sessions.open(
-                ActorType.OPERATOR, operator.id(), null, attempt.channel(), attempt.client(), ttl(attempt.channel()));
+        operators.save(operator);
+        UUID session = sessions.open(ActorType.OPERATOR, operator.id(), null, channel, client, ttl(channel));
         var actor = new Actor(
                 ActorType.OPERATOR,
                 operator.id(),
@@ -352,9 +400,10 @@ public class AuthService {
                 ActorResolver.OPERATOR_PERMISSIONS,
                 session);
         audit.record(AuditRecord.of("auth.login", "Session", session)
-                .with("channel", attempt.channel().name())
+                .with("channel", channel.name())
+                .with("method", method)
                 .by(actor));
-        return new LoginResult.Authenticated(actor);
+        return actor;
     }
 
     private MfaChallenges.Challenge enrolmentChallenge(String mfaToken) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,13 @@ class MfaChallenges {
         ENROL
     }
 
-    record Challenge(UUID id, UUID tenantId, UUID userId, Channel channel, Purpose purpose, int attempts) {}
+    /** A login's second step; {@code tenantId} is null for a platform operator ({@link #operator()}). */
+    record Challenge(UUID id, @Nullable UUID tenantId, UUID userId, Channel channel, Purpose purpose, int attempts) {
+
+        boolean operator() {
+            return tenantId == null;
+        }
+    }
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -39,20 +46,23 @@ class MfaChallenges {
         this.clock = clock;
     }
 
-    String issue(UUID tenant, UUID user, Channel channel, Purpose purpose, ClientInfo client) {
+    /** Issues a challenge for a staff user of {@code tenant}, or for a platform operator when it is null. */
+    String issue(@Nullable UUID tenant, UUID user, Channel channel, Purpose purpose, ClientInfo client) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.instant();
         jdbc.sql("""
             insert into identity.mfa_challenges
-                (id, token_hash, tenant_id, user_id, channel, purpose, created_at, expires_at, address, user_agent)
-            values (:id, :hash, :tenant, :user, :channel, :purpose, :now, :expires, :address, :agent)
+                (id, token_hash, tenant_id, user_id, operator, channel, purpose, created_at, expires_at, address,
+                 user_agent)
+            values (:id, :hash, :tenant, :user, :operator, :channel, :purpose, :now, :expires, :address, :agent)
             """)
                 .param("id", UUID.randomUUID())
                 .param("hash", hash(token))
                 .param("tenant", tenant)
                 .param("user", user)
+                .param("operator", tenant == null)
                 .param("channel", channel.name())
                 .param("purpose", purpose.name())
                 .param("now", Timestamp.from(now))

@@ -28,6 +28,17 @@ class PlatformOperator {
 
     private String passwordHash;
     private @Nullable Instant lastLoginAt;
+
+    /** Sealed with {@code SecretBox}; present from the start of enrolment. */
+    private @Nullable String totpSecret;
+
+    private @Nullable Instant twoFactorEnabledAt;
+
+    /** Written only by {@link TwoFactorStore}'s compare-and-set, never by JPA. */
+    @io.moonknight.shared.audit.NotAudited
+    @jakarta.persistence.Column(insertable = false, updatable = false)
+    private long totpLastStep;
+
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -54,6 +65,38 @@ class PlatformOperator {
     void changePassword(String newHash, Instant now) {
         passwordHash = newHash;
         updatedAt = now;
+    }
+
+    /** Starts (or restarts) enrolment with a new sealed secret; only while two-factor is off. */
+    void startTwoFactorEnrolment(String sealedSecret, Instant now) {
+        if (twoFactorEnabledAt != null) {
+            throw IdentityProblems.twoFactorAlreadyEnabled();
+        }
+        this.totpSecret = sealedSecret;
+        this.updatedAt = now;
+    }
+
+    void enableTwoFactor(Instant now) {
+        if (totpSecret == null) {
+            throw IdentityProblems.twoFactorNotStarted();
+        }
+        this.twoFactorEnabledAt = now;
+        this.updatedAt = now;
+    }
+
+    void removeTwoFactor(Instant now) {
+        this.totpSecret = null;
+        this.twoFactorEnabledAt = null;
+        this.updatedAt = now;
+    }
+
+    boolean twoFactorEnabled() {
+        return twoFactorEnabledAt != null;
+    }
+
+    @Nullable
+    String totpSecret() {
+        return totpSecret;
     }
 
     UUID id() {

@@ -34,6 +34,7 @@ public class TwoFactorService {
     private final ActorResolver actors;
     private final AuditTrail audit;
     private final UserService userService;
+    private final OperatorTwoFactor operatorTwoFactor;
     private final Clock clock;
 
     TwoFactorService(
@@ -45,6 +46,7 @@ public class TwoFactorService {
             ActorResolver actors,
             AuditTrail audit,
             UserService userService,
+            OperatorTwoFactor operatorTwoFactor,
             Clock clock) {
         this.users = users;
         this.store = store;
@@ -54,6 +56,7 @@ public class TwoFactorService {
         this.actors = actors;
         this.audit = audit;
         this.userService = userService;
+        this.operatorTwoFactor = operatorTwoFactor;
         this.clock = clock;
     }
 
@@ -61,6 +64,43 @@ public class TwoFactorService {
     public record Enrolment(String secret, String otpauthUri, String qrCode) {}
 
     public record Status(boolean enabled, boolean required, int recoveryCodesLeft) {}
+
+    /** The caller's own status: a staff user's or a platform operator's. */
+    public Status status(Actor me) {
+        return me.isOperator() ? operatorTwoFactor.status(me.id()) : status(staff(me));
+    }
+
+    /** Starts the caller's own enrolment (staff user or platform operator). */
+    public Enrolment startEnrolment(Actor me) {
+        return me.isOperator() ? operatorTwoFactor.startEnrolment(me.id()) : startEnrolment(staff(me));
+    }
+
+    /** Confirms the caller's own enrolment; returns the recovery codes, shown once. */
+    public List<String> confirmEnrolment(Actor me, String code) {
+        return me.isOperator() ? operatorTwoFactor.confirmEnrolment(me.id(), code) : confirmEnrolment(staff(me), code);
+    }
+
+    public List<String> regenerateRecoveryCodes(Actor me, String code) {
+        return me.isOperator()
+                ? operatorTwoFactor.regenerateRecoveryCodes(me.id(), code)
+                : regenerateRecoveryCodes(staff(me), code);
+    }
+
+    public void disable(Actor me, String code) {
+        if (me.isOperator()) {
+            operatorTwoFactor.disable(me.id(), code);
+        } else {
+            disable(staff(me), code);
+        }
+    }
+
+    private static UUID staff(Actor me) {
+        if (me.type() != ActorType.STAFF) {
+            throw io.moonknight.shared.web.ProblemException.conflict(
+                    "not-a-staff-user", "Two-factor authentication is for staff users and platform operators");
+        }
+        return me.id();
+    }
 
     @Transactional(readOnly = true)
     public Status status(UUID userId) {

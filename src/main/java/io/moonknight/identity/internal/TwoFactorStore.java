@@ -33,6 +33,64 @@ class TwoFactorStore {
                 == 1;
     }
 
+    /** {@link #useStep} for a platform operator. */
+    boolean useOperatorStep(UUID operator, long step) {
+        return jdbc.sql("update identity.operators set totp_last_step = :step where id = :id and"
+                                + " totp_last_step < :step")
+                        .param("step", step)
+                        .param("id", operator)
+                        .update()
+                == 1;
+    }
+
+    void resetOperatorSteps(UUID operator) {
+        jdbc.sql("update identity.operators set totp_last_step = 0 where id = :id")
+                .param("id", operator)
+                .update();
+    }
+
+    /** Replaces an operator's recovery codes; returns them in clear, for showing once. */
+    List<String> replaceOperatorRecoveryCodes(UUID operator) {
+        deleteOperatorRecoveryCodes(operator);
+        List<String> codes = RecoveryCodes.generate();
+        var now = Timestamp.from(clock.instant());
+        for (String code : codes) {
+            jdbc.sql("""
+                insert into identity.operator_recovery_codes (operator_id, code_hash, created_at)
+                values (:operator, :hash, :now)
+                """)
+                    .param("operator", operator)
+                    .param("hash", RecoveryCodes.hash(code))
+                    .param("now", now)
+                    .update();
+        }
+        return codes;
+    }
+
+    boolean useOperatorRecoveryCode(UUID operator, String code) {
+        return jdbc.sql("""
+            update identity.operator_recovery_codes set used_at = :now
+            where operator_id = :operator and code_hash = :hash and used_at is null
+            """)
+                        .param("now", Timestamp.from(clock.instant()))
+                        .param("operator", operator)
+                        .param("hash", RecoveryCodes.hash(code))
+                        .update()
+                == 1;
+    }
+
+    int unusedOperatorRecoveryCodes(UUID operator) {
+        return jdbc.sql("""
+            select count(*) from identity.operator_recovery_codes where operator_id = :operator and used_at is null
+            """).param("operator", operator).query(Integer.class).single();
+    }
+
+    void deleteOperatorRecoveryCodes(UUID operator) {
+        jdbc.sql("delete from identity.operator_recovery_codes where operator_id = :operator")
+                .param("operator", operator)
+                .update();
+    }
+
     void resetSteps(UUID tenant, UUID user) {
         jdbc.sql("update identity.users set totp_last_step = 0 where tenant_id = :tenant and id = :user")
                 .param("tenant", tenant)

@@ -24,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** A staff user's own account: profile and password. */
 @Controller
 @RequestMapping("/account")
-@PreAuthorize("isAuthenticated() and principal.tenantId != null")
+@PreAuthorize("isAuthenticated() and (principal.tenantId != null or principal.operator)")
 class AccountConsoleController {
 
     private final UserService users;
@@ -46,7 +46,7 @@ class AccountConsoleController {
     @PostMapping("/two-factor/enrol")
     String enrol(@AuthenticationPrincipal Actor me, Model model, RedirectAttributes redirect) {
         try {
-            model.addAttribute("enrolment", twoFactor.startEnrolment(me.id()));
+            model.addAttribute("enrolment", twoFactor.startEnrolment(me));
             return "identity/account-two-factor";
         } catch (ProblemException problem) {
             redirect.addFlashAttribute("flashError", problem.detail());
@@ -57,11 +57,11 @@ class AccountConsoleController {
     @PostMapping("/two-factor/confirm")
     String confirm(@AuthenticationPrincipal Actor me, @RequestParam(defaultValue = "") String code, Model model) {
         try {
-            model.addAttribute("recoveryCodes", twoFactor.confirmEnrolment(me.id(), cap(code)));
+            model.addAttribute("recoveryCodes", twoFactor.confirmEnrolment(me, cap(code)));
             return "identity/recovery-codes";
         } catch (ProblemException problem) {
             model.addAttribute("error", "That code is not right. Enter the current code from your app.");
-            model.addAttribute("enrolment", twoFactor.startEnrolment(me.id()));
+            model.addAttribute("enrolment", twoFactor.startEnrolment(me));
             return "identity/account-two-factor";
         }
     }
@@ -73,7 +73,7 @@ class AccountConsoleController {
             Model model,
             RedirectAttributes redirect) {
         try {
-            model.addAttribute("recoveryCodes", twoFactor.regenerateRecoveryCodes(me.id(), cap(code)));
+            model.addAttribute("recoveryCodes", twoFactor.regenerateRecoveryCodes(me, cap(code)));
             return "identity/recovery-codes";
         } catch (ProblemException problem) {
             redirect.addFlashAttribute("flashError", "That code is not right; your recovery codes are unchanged.");
@@ -87,7 +87,7 @@ class AccountConsoleController {
             @RequestParam(defaultValue = "") String code,
             RedirectAttributes redirect) {
         try {
-            twoFactor.disable(me.id(), cap(code));
+            twoFactor.disable(me, cap(code));
             redirect.addFlashAttribute("flash", "Two-factor authentication is off.");
         } catch (ProblemException problem) {
             redirect.addFlashAttribute(
@@ -104,8 +104,8 @@ class AccountConsoleController {
     }
 
     private String page(Actor me, Model model) {
-        model.addAttribute("me", users.get(me.id()));
-        model.addAttribute("twoFactor", twoFactor.status(me.id()));
+        model.addAttribute("me", me.isOperator() ? null : users.get(me.id())); // an operator: two-factor and sessions
+        model.addAttribute("twoFactor", twoFactor.status(me));
         model.addAttribute("sessions", sessions.mine(me));
         return "identity/account";
     }

@@ -3,8 +3,6 @@ package io.moonknight.identity.web;
 import io.moonknight.identity.internal.SessionService;
 import io.moonknight.identity.internal.TwoFactorService;
 import io.moonknight.shared.security.Actor;
-import io.moonknight.shared.security.ActorType;
-import io.moonknight.shared.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -54,7 +52,7 @@ class MeSecurityApiController {
             summary = "My two-factor status",
             description = "Whether it is on, whether a role requires it, recovery codes left")
     TwoFactorService.Status status(@AuthenticationPrincipal Actor me) {
-        return twoFactor.status(staff(me));
+        return twoFactor.status(me);
     }
 
     @PostMapping("/two-factor/enrolment")
@@ -62,7 +60,7 @@ class MeSecurityApiController {
             summary = "Start two-factor enrolment",
             description = "Returns the secret, the otpauth URI and its QR code")
     TwoFactorService.Enrolment enrol(@AuthenticationPrincipal Actor me) {
-        return twoFactor.startEnrolment(staff(me));
+        return twoFactor.startEnrolment(me);
     }
 
     @PostMapping("/two-factor/enrolment/confirm")
@@ -70,7 +68,7 @@ class MeSecurityApiController {
             summary = "Confirm enrolment with a code",
             description = "Turns two-factor on; returns ten recovery codes, shown once")
     RecoveryCodes confirm(@AuthenticationPrincipal Actor me, @Valid @RequestBody CodeRequest request) {
-        return new RecoveryCodes(twoFactor.confirmEnrolment(staff(me), request.code()));
+        return new RecoveryCodes(twoFactor.confirmEnrolment(me, request.code()));
     }
 
     @PostMapping("/two-factor/recovery-codes")
@@ -78,7 +76,7 @@ class MeSecurityApiController {
             summary = "Replace my recovery codes",
             description = "Needs a current code; the old recovery codes stop working")
     RecoveryCodes regenerate(@AuthenticationPrincipal Actor me, @Valid @RequestBody CodeRequest request) {
-        return new RecoveryCodes(twoFactor.regenerateRecoveryCodes(staff(me), request.code()));
+        return new RecoveryCodes(twoFactor.regenerateRecoveryCodes(me, request.code()));
     }
 
     @PostMapping("/two-factor/disable")
@@ -86,7 +84,7 @@ class MeSecurityApiController {
             summary = "Turn two-factor off",
             description = "Needs a current code; refused while one of my roles requires it")
     ResponseEntity<Void> disable(@AuthenticationPrincipal Actor me, @Valid @RequestBody CodeRequest request) {
-        twoFactor.disable(staff(me), request.code());
+        twoFactor.disable(me, request.code());
         return ResponseEntity.noContent().build();
     }
 
@@ -103,12 +101,5 @@ class MeSecurityApiController {
     ResponseEntity<Void> revoke(@AuthenticationPrincipal Actor me, @PathVariable UUID id) {
         sessions.revokeMine(me, id);
         return ResponseEntity.noContent().build();
-    }
-
-    private static UUID staff(Actor me) {
-        if (me.type() != ActorType.STAFF) {
-            throw ProblemException.conflict("not-a-staff-user", "Two-factor authentication here is for staff users");
-        }
-        return me.id();
     }
 }

@@ -146,6 +146,7 @@ class BillingApiTest {
                 .atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> api.get("/api/v1/billing-runs", tenant.adminToken())
                         .json()
+                        .path("items")
                         .get(0)
                         .path("status")
                         .asString()
@@ -561,7 +562,8 @@ class BillingApiTest {
                 .text("id");
         String customer = customerWith("fitted", TestTenants.today());
         var charges = api.get("/api/v1/customers/" + customer + "/charges", tenant.adminToken())
-                .json();
+                .json()
+                .path("items");
         assertThat(charges.size()).isEqualTo(1);
         assertThat(charges.get(0).path("kind").asString()).isEqualTo("SETUP_FEE");
         assertThat(charges.get(0).path("status").asString()).isEqualTo("PENDING");
@@ -736,6 +738,7 @@ class BillingApiTest {
         assertThat(consumePacks()).isEqualTo(1);
         var first = api.get("/api/v1/subscriptions/" + subscription + "/data-packs", tenant.adminToken())
                 .json()
+                .path("items")
                 .get(0);
         assertThat(first.path("usedBytes").asLong()).isEqualTo(300_000_000L);
         assertThat(first.path("remainingBytes").asLong()).isEqualTo(700_000_000L);
@@ -745,6 +748,7 @@ class BillingApiTest {
         consumePacks();
         var usedUp = api.get("/api/v1/subscriptions/" + subscription + "/data-packs", tenant.adminToken())
                 .json()
+                .path("items")
                 .get(0);
         assertThat(usedUp.path("status").asString()).isEqualTo("USED_UP");
         assertThat(usedUp.path("remainingBytes").asLong()).isZero();
@@ -760,6 +764,7 @@ class BillingApiTest {
         consumePacks();
         assertThat(api.get("/api/v1/subscriptions/" + subscription + "/data-packs", tenant.adminToken())
                         .json()
+                        .path("items")
                         .get(0)
                         .path("status")
                         .asString())
@@ -887,6 +892,7 @@ class BillingApiTest {
         }
         assertThat(api.get("/api/v1/customers/" + customer + "/charges", tenant.adminToken())
                         .json()
+                        .path("items")
                         .size())
                 .as("nothing half-written")
                 .isZero();

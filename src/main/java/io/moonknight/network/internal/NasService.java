@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -85,6 +87,11 @@ public class NasService implements NasDirectory {
     @Transactional(readOnly = true)
     public List<NasView> list() {
         return nas.findAllByOrderByNameAsc().stream().map(Nas::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Page<NasView> list(Pageable page) {
+        return nas.findAll(page).map(Nas::view);
     }
 
     @Transactional(readOnly = true)

@@ -100,6 +100,27 @@ class BillingApiTest {
     }
 
     @Test
+    void billingRunsAreListedNewestFirstAPageAtATime() {
+        List<String> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            runs.add(api.post(
+                            "/api/v1/billing-runs",
+                            Map.of("dryRun", true, "awaitCompletion", true),
+                            tenant.adminToken())
+                    .text("id"));
+        }
+        var first = api.get("/api/v1/billing-runs?size=2", tenant.adminToken()).json();
+        assertThat(first.path("items").findValuesAsString("id")).containsExactly(runs.get(2), runs.get(1));
+        assertThat(first.path("totalItems").asInt()).isEqualTo(3);
+        assertThat(first.path("totalPages").asInt()).isEqualTo(2);
+        assertThat(api.get("/api/v1/billing-runs?size=2&page=1", tenant.adminToken())
+                        .json()
+                        .path("items")
+                        .findValuesAsString("id"))
+                .containsExactly(runs.get(0));
+    }
+
+    @Test
     void aRepeatedRunBillsNothingTwiceAndProratesAMidMonthStart() {
         LocalDate lastMonth = TestTenants.today().withDayOfMonth(1).minusMonths(1);
         String whole = customerWith("whole", lastMonth.minusMonths(3));

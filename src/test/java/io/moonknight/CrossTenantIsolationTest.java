@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moonknight.testsupport.Api;
 import io.moonknight.testsupport.IntegrationTest;
+import io.moonknight.testsupport.TestFiles;
 import io.moonknight.testsupport.TestTenants;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,9 @@ class CrossTenantIsolationTest {
 
     record Probe(String method, String path, @Nullable Object body) {}
 
+    /** A probe body meaning: upload a document as multipart/form-data, as the endpoint takes it. */
+    private static final Object MULTIPART = new Object();
+
     @Test
     void aTenantNeverReachesAnotherTenantsResources() {
         var api = new Api(port);
@@ -47,6 +51,7 @@ class CrossTenantIsolationTest {
                 .asString();
         String bSession = api.get("/api/v1/me/sessions", b.adminToken())
                 .json()
+                .path("items")
                 .get(0)
                 .path("id")
                 .asString();
@@ -253,7 +258,7 @@ class CrossTenantIsolationTest {
                         Map.of("type", "INDIVIDUAL", "firstName", "Evil", "phones", List.of("+8801711000009"))),
                 new Probe("GET", "/api/v1/customers/{customer}/history", null),
                 new Probe("GET", "/api/v1/customers/{customer}/documents", null),
-                new Probe("POST", "/api/v1/customers/{customer}/documents", null),
+                new Probe("POST", "/api/v1/customers/{customer}/documents", MULTIPART),
                 new Probe("GET", "/api/v1/customers/{customer}/documents/{document}", null),
                 new Probe("GET", "/api/v1/customers/{customer}/documents/{document}/content", null),
                 new Probe("POST", "/api/v1/customers/{customer}/documents/{document}/verify", null),
@@ -266,7 +271,16 @@ class CrossTenantIsolationTest {
             for (var id : ids.entrySet()) {
                 path = path.replace(id.getKey(), id.getValue());
             }
-            var response = api.send(probe.method(), path, probe.body(), a.adminToken(), Map.of());
+            var response = probe.body() == MULTIPART
+                    ? api.upload(
+                            path,
+                            Map.of("type", "national-id"),
+                            "file",
+                            "id.pdf",
+                            "application/pdf",
+                            TestFiles.pdf(),
+                            a.adminToken())
+                    : api.send(probe.method(), path, probe.body(), a.adminToken(), Map.of());
             if (probe.path().equals("/api/v1/users/{user}/roles")
                     && probe.body() instanceof Map<?, ?> body
                     && body.toString().contains(bRole)) {

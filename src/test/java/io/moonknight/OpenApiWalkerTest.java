@@ -7,6 +7,7 @@ import io.moonknight.shared.demo.DemoTenant;
 import io.moonknight.shared.tenant.TenantContext;
 import io.moonknight.testsupport.Api;
 import io.moonknight.testsupport.IntegrationTest;
+import io.moonknight.testsupport.TestFiles;
 import io.moonknight.testsupport.TestTenants;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,42 +75,46 @@ class OpenApiWalkerTest {
                     substitute(call.path(), name -> UUID.randomUUID().toString());
             Object body = body(call.operation());
 
-            check(
-                    failures,
-                    call,
-                    "no credentials",
-                    api.send(call.method(), randomPath, body, null, Map.of()),
-                    401,
-                    bMarker);
+            check(failures, call, "no credentials", send(call, randomPath, body, null), 401, bMarker);
             checked++;
 
             List<String> permissions = permissions(call.operation());
             if (!permissions.isEmpty()) {
-                check(
-                        failures,
-                        call,
-                        "without permission",
-                        api.send(call.method(), randomPath, body, nobody.token(), Map.of()),
-                        403,
-                        bMarker);
+                check(failures, call, "without permission", send(call, randomPath, body, nobody.token()), 403, bMarker);
                 checked++;
             }
 
             if (PARAMETER.matcher(call.path()).find() && !call.path().startsWith("/api/v1/platform/")) {
                 String bPath = resolveIn(call.path(), b.adminToken(), failures);
                 if (bPath != null) {
-                    check(
-                            failures,
-                            call,
-                            "on tenant B's ids",
-                            api.send(call.method(), bPath, body, a.adminToken(), Map.of()),
-                            404,
-                            bMarker);
+                    check(failures, call, "on tenant B's ids", send(call, bPath, body, a.adminToken()), 404, bMarker);
                     checked++;
                 }
             }
         }
         assertThat(failures).as("%d checks", checked).isEmpty();
+    }
+
+    /** Sends the body the way the operation documents it: JSON, or multipart/form-data with a small file. */
+    private Api.Response send(Call call, String path, @Nullable Object body, @Nullable String token) {
+        JsonNode multipart = call.operation()
+                .path("requestBody")
+                .path("content")
+                .path("multipart/form-data")
+                .path("schema");
+        if (multipart.isMissingNode()) {
+            return api.send(call.method(), path, body, token, Map.of());
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        String fileField = "file";
+        for (var property : multipart.path("properties").properties()) {
+            if (property.getValue().path("format").asString().equals("binary")) {
+                fileField = property.getKey();
+            } else {
+                fields.put(property.getKey(), "walker");
+            }
+        }
+        return api.upload(path, fields, fileField, "walker.pdf", "application/pdf", TestFiles.pdf(), token);
     }
 
     private void fillLikeTheDemoTenant(TestTenants.TenantFixture tenant) {

@@ -254,7 +254,7 @@ class AuditTrailTest {
     }
 
     private String roleId(String name) {
-        for (var role : api.get("/api/v1/roles", tenant.adminToken()).json()) {
+        for (var role : api.get("/api/v1/roles", tenant.adminToken()).json().path("items")) {
             if (role.path("name").asString().equals(name)) {
                 return role.path("id").asString();
             }

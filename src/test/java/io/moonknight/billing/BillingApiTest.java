@@ -100,6 +100,27 @@ class BillingApiTest {
     }
 
     @Test
+    void billingRunsAreListedNewestFirstAPageAtATime() {
+        List<String> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            runs.add(api.post(
+                            "/api/v1/billing-runs",
+                            Map.of("dryRun", true, "awaitCompletion", true),
+                            tenant.adminToken())
+                    .text("id"));
+        }
+        var first = api.get("/api/v1/billing-runs?size=2", tenant.adminToken()).json();
+        assertThat(first.path("items").findValuesAsString("id")).containsExactly(runs.get(2), runs.get(1));
+        assertThat(first.path("totalItems").asInt()).isEqualTo(3);
+        assertThat(first.path("totalPages").asInt()).isEqualTo(2);
+        assertThat(api.get("/api/v1/billing-runs?size=2&page=1", tenant.adminToken())
+                        .json()
+                        .path("items")
+                        .findValuesAsString("id"))
+                .containsExactly(runs.get(0));
+    }
+
+    @Test
     void aRepeatedRunBillsNothingTwiceAndProratesAMidMonthStart() {
         LocalDate lastMonth = TestTenants.today().withDayOfMonth(1).minusMonths(1);
         String whole = customerWith("whole", lastMonth.minusMonths(3));
@@ -146,6 +167,7 @@ class BillingApiTest {
                 .atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> api.get("/api/v1/billing-runs", tenant.adminToken())
                         .json()
+                        .path("items")
                         .get(0)
                         .path("status")
                         .asString()
@@ -561,7 +583,8 @@ class BillingApiTest {
                 .text("id");
         String customer = customerWith("fitted", TestTenants.today());
         var charges = api.get("/api/v1/customers/" + customer + "/charges", tenant.adminToken())
-                .json();
+                .json()
+                .path("items");
         assertThat(charges.size()).isEqualTo(1);
         assertThat(charges.get(0).path("kind").asString()).isEqualTo("SETUP_FEE");
         assertThat(charges.get(0).path("status").asString()).isEqualTo("PENDING");
@@ -736,6 +759,7 @@ class BillingApiTest {
         assertThat(consumePacks()).isEqualTo(1);
         var first = api.get("/api/v1/subscriptions/" + subscription + "/data-packs", tenant.adminToken())
                 .json()
+                .path("items")
                 .get(0);
         assertThat(first.path("usedBytes").asLong()).isEqualTo(300_000_000L);
         assertThat(first.path("remainingBytes").asLong()).isEqualTo(700_000_000L);
@@ -745,6 +769,7 @@ class BillingApiTest {
         consumePacks();
         var usedUp = api.get("/api/v1/subscriptions/" + subscription + "/data-packs", tenant.adminToken())
                 .json()
+                .path("items")
                 .get(0);
         assertThat(usedUp.path("status").asString()).isEqualTo("USED_UP");
         assertThat(usedUp.path("remainingBytes").asLong()).isZero();
@@ -760,6 +785,7 @@ class BillingApiTest {
         consumePacks();
         assertThat(api.get("/api/v1/subscriptions/" + subscription + "/data-packs", tenant.adminToken())
                         .json()
+                        .path("items")
                         .get(0)
                         .path("status")
                         .asString())
@@ -887,6 +913,7 @@ class BillingApiTest {
         }
         assertThat(api.get("/api/v1/customers/" + customer + "/charges", tenant.adminToken())
                         .json()
+                        .path("items")
                         .size())
                 .as("nothing half-written")
                 .isZero();

@@ -85,7 +85,8 @@ class CustomerDocumentApiTest {
                 .isEqualTo("file");
         assertThat(refused.body()).contains("a program");
         assertThat(api.get("/api/v1/customers/" + customer + "/documents", tenant.adminToken())
-                        .json())
+                        .json()
+                        .path("items"))
                 .isEmpty();
     }
 
@@ -134,7 +135,8 @@ class CustomerDocumentApiTest {
         assertThat(api.get(base + second + "/content", tenant.adminToken()).status())
                 .isEqualTo(409);
         assertThat(api.get("/api/v1/customers/" + customer + "/documents", tenant.adminToken())
-                        .json())
+                        .json()
+                        .path("items"))
                 .hasSize(2);
         var audit = api.get("/api/v1/audit-events?targetId=" + second, tenant.adminToken())
                 .body();

@@ -59,7 +59,7 @@ class ApiKeyApiTest {
 
         var listed = api.get("/api/v1/api-keys", tenant.adminToken());
         assertThat(listed.body()).doesNotContain(key).contains("CRM sync");
-        var used = listed.json().get(0);
+        var used = listed.json().path("items").get(0);
         assertThat(used.path("lastUsedAt").isNull()).isFalse();
         assertThat(used.path("lastUsedAddress").asString()).isNotBlank();
     }

@@ -31,7 +31,7 @@ class RoleApiTest {
 
     @Test
     void everyTenantHasTheBuiltInRolesWithPermissionsFromTheModules() {
-        var roles = api.get("/api/v1/roles", tenant.adminToken()).json();
+        var roles = api.get("/api/v1/roles", tenant.adminToken()).json().path("items");
         assertThat(roles)
                 .extracting(r -> r.path("builtIn").asString())
                 .contains("ADMIN", "BILLING", "SUPPORT", "TECHNICIAN", "CUSTOMER");
@@ -47,6 +47,7 @@ class RoleApiTest {
     void builtInRolesCannotBeChangedOrDeleted() {
         String adminRole = api.get("/api/v1/roles", tenant.adminToken())
                 .json()
+                .path("items")
                 .get(0)
                 .path("id")
                 .asString();

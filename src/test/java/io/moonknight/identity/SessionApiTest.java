@@ -31,7 +31,7 @@ class SessionApiTest {
     void aUserSeesTheirSessionsAndEndsOne() {
         var user = tenants.userWith(tenant, Set.of("tenant:read"));
         var phone = tenants.login(tenant.slug(), user.username(), TestTenants.PASSWORD);
-        var sessions = api.get("/api/v1/me/sessions", user.token()).json();
+        var sessions = api.get("/api/v1/me/sessions", user.token()).json().path("items");
         assertThat(sessions).hasSize(2);
         assertThat(sessions.findValues("current").stream()
                         .filter(v -> v.asBoolean())
@@ -58,6 +58,7 @@ class SessionApiTest {
         var user = tenants.userWith(tenant, Set.of("tenant:read"));
         String adminSession = api.get("/api/v1/me/sessions", tenant.adminToken())
                 .json()
+                .path("items")
                 .get(0)
                 .path("id")
                 .asString();
@@ -72,7 +73,7 @@ class SessionApiTest {
         var user = tenants.userWith(tenant, Set.of("tenant:read"));
         var second = tenants.login(tenant.slug(), user.username(), TestTenants.PASSWORD);
         var listed = api.get("/api/v1/users/" + user.id() + "/sessions", tenant.adminToken());
-        assertThat(listed.json()).hasSize(2);
+        assertThat(listed.json().path("items")).hasSize(2);
         assertThat(api.post("/api/v1/users/" + user.id() + "/logout", null, tenant.adminToken())
                         .status())
                 .isEqualTo(204);
@@ -80,7 +81,8 @@ class SessionApiTest {
         assertThat(api.get("/api/v1/tenant", second.text("accessToken")).status())
                 .isEqualTo(401);
         assertThat(api.get("/api/v1/users/" + user.id() + "/sessions", tenant.adminToken())
-                        .json())
+                        .json()
+                        .path("items"))
                 .isEmpty();
         assertThat(tenants.login(tenant.slug(), user.username(), TestTenants.PASSWORD)
                         .status())

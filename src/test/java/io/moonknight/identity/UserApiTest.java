@@ -83,6 +83,7 @@ class UserApiTest {
         var other = tenants.create();
         var otherRole = api.get("/api/v1/roles", other.adminToken())
                 .json()
+                .path("items")
                 .get(1)
                 .path("id")
                 .asString();
@@ -197,7 +198,7 @@ class UserApiTest {
     }
 
     private String roleId(String name) {
-        for (var role : api.get("/api/v1/roles", tenant.adminToken()).json()) {
+        for (var role : api.get("/api/v1/roles", tenant.adminToken()).json().path("items")) {
             if (role.path("name").asString().equals(name)) {
                 return role.path("id").asString();
             }

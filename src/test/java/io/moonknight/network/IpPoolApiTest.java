@@ -53,6 +53,31 @@ class IpPoolApiTest {
     }
 
     @Test
+    void poolsAreListedByNameAPageAtATimeInTheListEnvelope() {
+        var pools = Map.of("Charlie", "10.77.3.0/24", "Alpha", "10.77.1.0/24", "Bravo", "10.77.2.0/24");
+        pools.forEach((name, prefix) -> {
+            var created = api.post("/api/v1/ip-pools", pool(name, prefix, null, "DYNAMIC"), tenant.adminToken());
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        });
+        var first = api.get("/api/v1/ip-pools?size=2", tenant.adminToken()).json();
+        assertThat(first.path("items").findValuesAsString("name")).containsExactly("Alpha", "Bravo");
+        assertThat(first.path("totalItems").asInt()).isEqualTo(3);
+        assertThat(first.path("totalPages").asInt()).isEqualTo(2);
+        assertThat(api.get("/api/v1/ip-pools?size=2&page=1", tenant.adminToken())
+                        .json()
+                        .path("items")
+                        .findValuesAsString("name"))
+                .containsExactly("Charlie");
+        assertThat(api.get("/api/v1/ip-pools?sort=name,desc&size=1", tenant.adminToken())
+                        .json()
+                        .path("items")
+                        .findValuesAsString("name"))
+                .containsExactly("Charlie");
+        assertThat(api.get("/api/v1/ip-pools?sort=prefix", tenant.adminToken()).status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void poolsHandOutNamedAndNextFreeAddressesAndReportUtilisation() {
         var body = pool("Office", "192.0.2.0/29", null, "STATIC");
         body.put("gateway", "192.0.2.1");

@@ -96,6 +96,7 @@ class PlanApiTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         var out = new java.util.ArrayList<String>();
         response.json()
+                .path("items")
                 .forEach(a -> out.add(
                         a.path("name").asString() + "=" + a.path("value").asString()));
         return out;

@@ -278,7 +278,8 @@ class RadiusServerTest {
         assertThat(after.path("cycleInputOctets").asLong()).isEqualTo(6000);
         assertThat(after.path("cycleOutputOctets").asLong()).isEqualTo(4_294_967_296L + 200);
         var history = api.get("/api/v1/subscriptions/" + id + "/sessions", tenant.adminToken())
-                .json();
+                .json()
+                .path("items");
         assertThat(history.get(0).path("terminateCause").asString()).isEqualTo("User-Request");
         assertThat(api.get("/api/v1/sessions?q=dave", tenant.adminToken())
                         .json()
@@ -435,6 +436,7 @@ class RadiusServerTest {
                         .contains("Fair usage limit reached"));
         assertThat(api.get("/api/v1/subscriptions/" + subscription + "/data-packs", tenant.adminToken())
                         .json()
+                        .path("items")
                         .get(0)
                         .path("status")
                         .asString())

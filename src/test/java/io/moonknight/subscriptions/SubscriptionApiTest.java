@@ -158,7 +158,8 @@ class SubscriptionApiTest {
                 .isZero();
 
         var changes = api.get("/api/v1/subscriptions/" + id + "/changes", tenant.adminToken())
-                .json();
+                .json()
+                .path("items");
         assertThat(changes.findValuesAsString("kind"))
                 .containsExactly(
                         "terminate",

@@ -579,6 +579,23 @@ public class BillingService {
                 .list();
     }
 
+    /** The tenant's billing runs, newest first. */
+    public Page<BillingViews.Run> runs(Pageable page) {
+        UUID tenant = TenantContext.require();
+        List<BillingViews.Run> runs = jdbc.sql("select * from billing.billing_runs where tenant_id = :t"
+                        + " order by started_at desc, id desc limit :limit offset :offset")
+                .param("t", tenant)
+                .param("limit", page.getPageSize())
+                .param("offset", page.getOffset())
+                .query((row, i) -> runView(row, List.of()))
+                .list();
+        long total = jdbc.sql("select count(*) from billing.billing_runs where tenant_id = :t")
+                .param("t", tenant)
+                .query(Long.class)
+                .single();
+        return new PageImpl<>(runs, page, total);
+    }
+
     private static BillingViews.Run runView(ResultSet row, List<String> preview) throws SQLException {
         var finished = row.getTimestamp("finished_at");
         return new BillingViews.Run(

@@ -172,11 +172,11 @@ class BillingApiController {
     @Operation(
             summary = "A customer's one-time charges",
             description = "Newest first; filter PENDING, INVOICED, CANCELLED")
-    List<Charges.Charge> customerCharges(
+    PageResponse<Charges.Charge> customerCharges(
             @PathVariable UUID id,
-            @RequestParam(required = false) @Nullable @Pattern(regexp = "(?i)PENDING|INVOICED|CANCELLED")
-                    String status) {
-        return charges.ofCustomer(id, status);
+            @RequestParam(required = false) @Nullable @Pattern(regexp = "(?i)PENDING|INVOICED|CANCELLED") String status,
+            @ParameterObject Pageable pageable) {
+        return PageResponse.of(charges.ofCustomer(id, status), Paging.restrict(pageable, Map.of(), Sort.unsorted()));
     }
 
     @PostMapping("/api/v1/customers/{id}/charges/invoice")
@@ -235,8 +235,9 @@ class BillingApiController {
     @GetMapping("/api/v1/subscriptions/{id}/data-packs")
     @PreAuthorize("hasAuthority('billing:read')")
     @Operation(summary = "A subscription's data packs", description = "Newest first, with what is used and left")
-    List<io.moonknight.billing.internal.DataPacks.Pack> subscriptionPacks(@PathVariable UUID id) {
-        return packs.ofSubscription(id);
+    PageResponse<io.moonknight.billing.internal.DataPacks.Pack> subscriptionPacks(
+            @PathVariable UUID id, @ParameterObject Pageable pageable) {
+        return PageResponse.of(packs.ofSubscription(id), Paging.restrict(pageable, Map.of(), Sort.unsorted()));
     }
 
     record RefundRequest(
@@ -485,9 +486,9 @@ class BillingApiController {
 
     @GetMapping("/api/v1/billing-runs")
     @PreAuthorize("hasAuthority('billing:read')")
-    @Operation(summary = "Recent billing runs")
-    List<BillingViews.Run> runs() {
-        return billing.runs();
+    @Operation(summary = "Billing runs", description = "Newest first")
+    PageResponse<BillingViews.Run> runs(@ParameterObject Pageable pageable) {
+        return PageResponse.of(billing.runs(Paging.restrict(pageable, Map.of(), Sort.unsorted())));
     }
 
     @GetMapping("/api/v1/billing-runs/{id}")

@@ -113,19 +113,21 @@ class CustomerApiController {
     @Operation(
             summary = "Areas and their customer counts",
             description = "With the average position of the pins in each")
-    List<CustomerSearch.AreaCount> areas() {
-        return search.areas();
+    PageResponse<CustomerSearch.AreaCount> areas(@ParameterObject Pageable pageable) {
+        return PageResponse.of(search.areas(), Paging.restrict(pageable, Map.of(), Sort.unsorted()));
     }
 
     @GetMapping("/map")
     @PreAuthorize("hasAuthority('customers:read')")
-    @Operation(summary = "Customers with a map pin", description = "Same filters as the search; at most 5000")
-    List<CustomerListItem> map(
+    @Operation(
+            summary = "Customers with a map pin",
+            description = "Same filters as the search; one page of at most 5000, not paged so a map draws at once")
+    PageResponse<CustomerListItem> map(
             @RequestParam(required = false) @Nullable @Size(max = 200) String q,
             @RequestParam(required = false) @Nullable CustomerStatus status,
             @RequestParam(required = false) @Nullable @Size(max = 80) String area,
             @RequestParam(required = false) @Nullable @Size(max = 40) String tag) {
-        return search.pins(new CustomerFilter(q, status, area, tag), 5000);
+        return PageResponse.all(search.pins(new CustomerFilter(q, status, area, tag), 5000));
     }
 
     @GetMapping(value = "/export", produces = "text/csv")

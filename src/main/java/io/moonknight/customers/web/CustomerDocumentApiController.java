@@ -4,6 +4,8 @@ import io.moonknight.customers.internal.CustomerService;
 import io.moonknight.customers.internal.DocumentService;
 import io.moonknight.customers.internal.DocumentView;
 import io.moonknight.shared.security.Actor;
+import io.moonknight.shared.web.PageResponse;
+import io.moonknight.shared.web.Paging;
 import io.moonknight.shared.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,10 +13,13 @@ import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.core.io.InputStreamResource;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -26,7 +31,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -47,11 +51,11 @@ class CustomerDocumentApiController {
     @GetMapping
     @PreAuthorize("hasAuthority('customers:read')")
     @Operation(summary = "List a customer's documents", description = "Removed ones included, marked")
-    List<DocumentView> list(@PathVariable UUID customerId) {
-        return documents.list(customerId);
+    PageResponse<DocumentView> list(@PathVariable UUID customerId, @ParameterObject Pageable pageable) {
+        return PageResponse.of(documents.list(customerId), Paging.restrict(pageable, Map.of(), Sort.unsorted()));
     }
 
-    @PostMapping
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAuthority('customer-documents:write')")
     @Operation(
             summary = "Upload a document",
@@ -61,7 +65,7 @@ class CustomerDocumentApiController {
     ResponseEntity<DocumentView> upload(
             @PathVariable UUID customerId,
             @RequestPart(name = "file", required = false) @Nullable MultipartFile file,
-            @RequestParam(name = "type", required = false) @Nullable String type,
+            @RequestPart(name = "type", required = false) @Nullable String type,
             @AuthenticationPrincipal Actor me) {
         customers.requireExists(customerId);
         if (file == null || file.isEmpty()) {

@@ -2,6 +2,8 @@ package io.moonknight.customers.web;
 
 import io.moonknight.customers.internal.ImportService;
 import io.moonknight.customers.internal.ImportView;
+import io.moonknight.shared.web.PageResponse;
+import io.moonknight.shared.web.Paging;
 import io.moonknight.shared.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -12,11 +14,13 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.core.io.InputStreamResource;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -51,11 +55,11 @@ class CustomerImportApiController {
     @GetMapping
     @PreAuthorize("hasAuthority('customers:import')")
     @Operation(summary = "Recent imports")
-    List<ImportView> recent() {
-        return imports.recent();
+    PageResponse<ImportView> recent(@ParameterObject Pageable pageable) {
+        return PageResponse.of(imports.recent(), Paging.restrict(pageable, Map.of(), Sort.unsorted()));
     }
 
-    @PostMapping
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAuthority('customers:import')")
     @Operation(
             summary = "Upload a CSV file",

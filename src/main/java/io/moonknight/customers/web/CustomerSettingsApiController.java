@@ -8,6 +8,8 @@ import io.moonknight.customers.internal.CustomerSettings;
 import io.moonknight.customers.internal.DocumentTypeService;
 import io.moonknight.customers.internal.DocumentTypeView;
 import io.moonknight.shared.web.Fields;
+import io.moonknight.shared.web.PageResponse;
+import io.moonknight.shared.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,9 +19,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -95,8 +101,8 @@ class CustomerSettingsApiController {
     @GetMapping("/api/v1/customer-fields")
     @PreAuthorize("hasAuthority('customers:read')")
     @Operation(summary = "The tenant's custom customer fields")
-    List<CustomFieldView> listFields() {
-        return fields.list();
+    PageResponse<CustomFieldView> listFields(@ParameterObject Pageable pageable) {
+        return PageResponse.of(fields.list(), Paging.restrict(pageable, Map.of(), Sort.unsorted()));
     }
 
     @PostMapping("/api/v1/customer-fields")
@@ -140,8 +146,8 @@ class CustomerSettingsApiController {
     @GetMapping("/api/v1/customer-document-types")
     @PreAuthorize("hasAuthority('customers:read')")
     @Operation(summary = "The kinds of identity document the tenant collects")
-    List<DocumentTypeView> listDocumentTypes() {
-        return documentTypes.list();
+    PageResponse<DocumentTypeView> listDocumentTypes(@ParameterObject Pageable pageable) {
+        return PageResponse.of(documentTypes.list(), Paging.restrict(pageable, Map.of(), Sort.unsorted()));
     }
 
     @PostMapping("/api/v1/customer-document-types")

@@ -28,6 +28,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -153,6 +155,12 @@ public class ApiKeyService {
         return keys.findAllByOrderByCreatedAtDesc().stream()
                 .map(key -> key.view(now))
                 .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ApiKeyView> list(Pageable page) {
+        Instant now = clock.instant();
+        return keys.findAll(page).map(key -> key.view(now));
     }
 
     @Transactional(readOnly = true)

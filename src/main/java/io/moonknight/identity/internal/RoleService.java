@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,6 +45,11 @@ public class RoleService {
         return roles.findAllByOrderByBuiltinAscNameAsc().stream()
                 .map(this::view)
                 .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Page<RoleView> list(Pageable page) {
+        return roles.findAll(page).map(this::view);
     }
 
     @Transactional(readOnly = true)

@@ -3,6 +3,8 @@ package io.moonknight.identity.web;
 import io.moonknight.identity.internal.ApiKeyService;
 import io.moonknight.identity.internal.ApiKeyView;
 import io.moonknight.shared.security.Actor;
+import io.moonknight.shared.web.PageResponse;
+import io.moonknight.shared.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,10 +14,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -55,9 +60,11 @@ class ApiKeyApiController {
     @PreAuthorize("hasAuthority('api-keys:manage')")
     @Operation(
             summary = "List API keys",
-            description = "With status, scopes, last-used time and address; never secrets")
-    List<ApiKeyView> list() {
-        return keys.list();
+            description = "Newest first, with status, scopes, last-used time and address; never secrets")
+    PageResponse<ApiKeyView> list(@ParameterObject Pageable pageable) {
+        var page = Paging.restrict(
+                pageable, Map.of("name", "name", "createdAt", "createdAt"), Sort.by(Sort.Direction.DESC, "createdAt"));
+        return PageResponse.of(keys.list(page));
     }
 
     @PostMapping

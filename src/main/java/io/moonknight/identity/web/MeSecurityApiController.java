@@ -3,6 +3,8 @@ package io.moonknight.identity.web;
 import io.moonknight.identity.internal.SessionService;
 import io.moonknight.identity.internal.TwoFactorService;
 import io.moonknight.shared.security.Actor;
+import io.moonknight.shared.web.PageResponse;
+import io.moonknight.shared.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,7 +12,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -92,8 +98,9 @@ class MeSecurityApiController {
     @Operation(
             summary = "My active sessions",
             description = "Console sessions and API refresh-token families, current one marked")
-    List<SessionService.SessionInfo> mySessions(@AuthenticationPrincipal Actor me) {
-        return sessions.mine(me);
+    PageResponse<SessionService.SessionInfo> mySessions(
+            @AuthenticationPrincipal Actor me, @ParameterObject Pageable pageable) {
+        return PageResponse.of(sessions.mine(me), Paging.restrict(pageable, Map.of(), Sort.unsorted()));
     }
 
     @DeleteMapping("/sessions/{id}")

@@ -5,6 +5,8 @@ import io.moonknight.identity.internal.RoleService;
 import io.moonknight.identity.internal.RoleView;
 import io.moonknight.shared.security.Actor;
 import io.moonknight.shared.security.BuiltInRole;
+import io.moonknight.shared.web.PageResponse;
+import io.moonknight.shared.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,9 +16,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -56,8 +62,9 @@ class RoleApiController {
     @GetMapping("/api/v1/roles")
     @PreAuthorize("hasAnyAuthority('roles:manage', 'users:read')")
     @Operation(summary = "List roles", description = "Built-in roles first, with their effective permissions")
-    List<RoleView> list() {
-        return roles.list();
+    PageResponse<RoleView> list(@ParameterObject Pageable pageable) {
+        var page = Paging.restrict(pageable, Map.of("name", "name"), Sort.by("builtin", "name"));
+        return PageResponse.of(roles.list(page));
     }
 
     @GetMapping("/api/v1/roles/{id}")
@@ -111,8 +118,8 @@ class RoleApiController {
     @Operation(
             summary = "List every permission",
             description = "Grouped by module, with the built-in roles that hold each")
-    List<PermissionGroupResponse> permissions() {
-        return catalog.groups().stream()
+    PageResponse<PermissionGroupResponse> permissions() {
+        return PageResponse.all(catalog.groups().stream()
                 .map(group -> new PermissionGroupResponse(
                         group.module(),
                         group.permissions().stream()
@@ -124,6 +131,6 @@ class RoleApiController {
                                                         catalog.grantedTo(role).contains(p.name()))
                                                 .toList()))
                                 .toList()))
-                .toList();
+                .toList());
     }
 }

@@ -22,7 +22,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -199,8 +198,8 @@ class UserApiController {
     @GetMapping("/{id}/sessions")
     @PreAuthorize("hasAuthority('users:read')")
     @Operation(summary = "A user's active sessions")
-    List<SessionService.SessionInfo> sessions(@PathVariable UUID id) {
-        return sessions.ofUser(id);
+    PageResponse<SessionService.SessionInfo> sessions(@PathVariable UUID id, @ParameterObject Pageable pageable) {
+        return PageResponse.of(sessions.ofUser(id), Paging.restrict(pageable, Map.of(), Sort.unsorted()));
     }
 
     @PostMapping("/{id}/logout")

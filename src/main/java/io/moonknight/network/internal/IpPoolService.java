@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,6 +47,11 @@ public class IpPoolService {
     @Transactional(readOnly = true)
     public List<IpPoolView> list() {
         return pools.findAllByOrderByNameAsc().stream().map(IpPool::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Page<IpPoolView> list(Pageable page) {
+        return pools.findAll(page).map(IpPool::view);
     }
 
     @Transactional(readOnly = true)

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -87,6 +89,11 @@ public class NasService implements NasDirectory {
     @Transactional(readOnly = true)
     public List<NasView> list() {
         return nas.findAllByOrderByNameAsc().stream().map(Nas::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Page<NasView> list(Pageable page) {
+        return nas.findAll(page).map(Nas::view);
     }
 
     @Transactional(readOnly = true)

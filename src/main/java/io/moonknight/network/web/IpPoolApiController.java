@@ -13,7 +13,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +39,8 @@ class IpPoolApiController {
     private final IpPoolService pools;
     private final IpAllocator allocator;
 
+    private static final Map<String, String> SORTABLE = Map.of("name", "name", "createdAt", "createdAt");
+
     IpPoolApiController(IpPoolService pools, IpAllocator allocator) {
         this.pools = pools;
         this.allocator = allocator;
@@ -47,9 +48,9 @@ class IpPoolApiController {
 
     @GetMapping
     @PreAuthorize("hasAuthority('network:read')")
-    @Operation(summary = "List IP pools", description = "With utilisation and alert state")
-    List<IpPoolView> list() {
-        return pools.list();
+    @Operation(summary = "List IP pools", description = "With utilisation and alert state; by name")
+    PageResponse<IpPoolView> list(@ParameterObject Pageable pageable) {
+        return PageResponse.of(pools.list(Paging.restrict(pageable, SORTABLE, Sort.by("name"))));
     }
 
     @PostMapping

@@ -2,12 +2,17 @@ package io.moonknight.network.web;
 
 import io.moonknight.network.internal.NasService;
 import io.moonknight.network.internal.NasView;
+import io.moonknight.shared.web.PageResponse;
+import io.moonknight.shared.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,15 +31,19 @@ class NasApiController {
 
     private final NasService nas;
 
+    private static final Map<String, String> SORTABLE = Map.of("name", "name", "createdAt", "createdAt");
+
     NasApiController(NasService nas) {
         this.nas = nas;
     }
 
     @GetMapping
     @PreAuthorize("hasAuthority('network:read')")
-    @Operation(summary = "List NAS", description = "Secrets are never returned; `secretSet` says one is stored")
-    List<NasView> list() {
-        return nas.list();
+    @Operation(
+            summary = "List NAS",
+            description = "By name. Secrets are never returned; `secretSet` says one is stored")
+    PageResponse<NasView> list(@ParameterObject Pageable pageable) {
+        return PageResponse.of(nas.list(Paging.restrict(pageable, SORTABLE, Sort.by("name"))));
     }
 
     @PostMapping

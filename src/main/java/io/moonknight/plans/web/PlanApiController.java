@@ -16,7 +16,6 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -102,12 +101,12 @@ class PlanApiController {
             summary = "The plan as RADIUS reply attributes",
             description = "For a vendor profile, at a local time (now when left out) and after `usedBytes` in the"
                     + " cycle, so time-of-day and fair-use rules can be previewed")
-    List<RadiusAttribute> radiusAttributes(
+    PageResponse<RadiusAttribute> radiusAttributes(
             @PathVariable UUID id,
             @RequestParam(defaultValue = "MIKROTIK") VendorProfile vendor,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable
                     LocalDateTime at,
             @RequestParam(defaultValue = "0") @PositiveOrZero long usedBytes) {
-        return plans.radiusAttributes(id, vendor, at, usedBytes);
+        return PageResponse.all(plans.radiusAttributes(id, vendor, at, usedBytes));
     }
 }

@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -79,8 +78,8 @@ class SessionApiController {
     @GetMapping("/api/v1/subscriptions/{id}/sessions")
     @PreAuthorize("hasAuthority('sessions:read')")
     @Operation(summary = "A subscription's sessions", description = "Live ones first, then up to 100 ended ones")
-    List<SessionQueries.SessionView> ofSubscription(@PathVariable UUID id) {
-        return sessions.ofSubscription(id, 100);
+    PageResponse<SessionQueries.SessionView> ofSubscription(@PathVariable UUID id, @ParameterObject Pageable pageable) {
+        return PageResponse.of(sessions.ofSubscription(id, 100), Paging.restrict(pageable, Map.of(), Sort.unsorted()));
     }
 
     @GetMapping("/api/v1/subscriptions/{id}/usage")
@@ -110,9 +109,11 @@ class SessionApiController {
             summary = "NAS status",
             description = "Per NAS: when a packet was last seen and how many were accepted, rejected, accounted and"
                     + " dropped since this instance started")
-    List<NasStatus> status() {
-        return nas.all().stream()
-                .map(n -> new NasStatus(n.id(), n.name(), n.address(), sessions.stats(n.id())))
-                .toList();
+    PageResponse<NasStatus> status(@ParameterObject Pageable pageable) {
+        return PageResponse.of(
+                nas.all().stream()
+                        .map(n -> new NasStatus(n.id(), n.name(), n.address(), sessions.stats(n.id())))
+                        .toList(),
+                Paging.restrict(pageable, Map.of(), Sort.unsorted()));
     }
 }

@@ -1,5 +1,7 @@
 package io.moonknight.shared.web;
 
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -8,12 +10,28 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
-/** The OpenAPI document's header: every operation takes a bearer token unless it says otherwise. */
+/**
+ * The OpenAPI document's header (every operation takes a bearer token unless it says otherwise) and its
+ * schema names ({@link SchemaNames}).
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
     static final String BEARER = "bearer";
+
+    /**
+     * swagger-core's model resolver, naming schemas with {@link SchemaNames}. springdoc replaces the default
+     * resolver (same class) with this bean; ordered first, it stays last in the converter chain, behind
+     * springdoc's own converters, as the default one is.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    ModelResolver uniquelyNamingModelResolver() {
+        return new ModelResolver(Json31.mapper(), SchemaNames.ofApplicationClasses()).openapi31(true);
+    }
 
     @Bean
     OpenAPI moonKnightOpenApi() {

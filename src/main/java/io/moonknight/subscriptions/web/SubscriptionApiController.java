@@ -17,7 +17,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -178,7 +177,7 @@ class SubscriptionApiController {
     @GetMapping("/{id}/changes")
     @PreAuthorize("hasAuthority('subscriptions:read')")
     @Operation(summary = "A subscription's log", description = "Lifecycle steps and plan changes, newest first")
-    List<ChangeLog.Change> changes(@PathVariable UUID id) {
-        return subscriptions.changes(id);
+    PageResponse<ChangeLog.Change> changes(@PathVariable UUID id, @ParameterObject Pageable pageable) {
+        return PageResponse.of(subscriptions.changes(id), Paging.restrict(pageable, Map.of(), Sort.unsorted()));
     }
 }

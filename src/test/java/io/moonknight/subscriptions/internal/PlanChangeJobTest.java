@@ -78,6 +78,7 @@ class PlanChangeJobTest {
         job.applyDue();
         assertThat(api.get("/api/v1/subscriptions/" + id + "/changes", tenant.adminToken())
                         .json()
+                        .path("items")
                         .findValuesAsString("kind"))
                 .as("applied once")
                 .containsOnlyOnce("plan-changed-scheduled");

@@ -590,7 +590,8 @@ class RadiusServerTest {
                 .contains("Accounting-Response");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             var conflicts = api.get("/api/v1/ip-pools/" + pool + "/conflicts", tenant.adminToken())
-                    .json();
+                    .json()
+                    .path("items");
             assertThat(conflicts.size()).isEqualTo(1);
             assertThat(conflicts.get(0).path("address").asString()).isEqualTo("10.50.0.3");
             assertThat(conflicts.get(0).path("reportedFor").asString()).isEqualTo(stray);

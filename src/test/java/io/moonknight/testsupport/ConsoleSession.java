@@ -49,6 +49,27 @@ public final class ConsoleSession {
         return api.send("GET", path, null, null, Map.of("Cookie", cookie, "Accept", "text/html"));
     }
 
+    /**
+     * Submits a form as a browser would: takes the CSRF token from {@code pagePath}, then POSTs the fields
+     * url-encoded to {@code actionPath}.
+     */
+    public Api.Response submit(String pagePath, String actionPath, Map<String, String> fields) {
+        var page = page(pagePath);
+        var csrf = CSRF.matcher(page.body());
+        assertThat(csrf.find()).as("CSRF token on " + pagePath).isTrue();
+        var form = new StringBuilder("_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
+        fields.forEach((name, value) -> form.append('&')
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return api.send(
+                "POST",
+                actionPath,
+                form.toString(),
+                null,
+                Map.of("Cookie", cookie, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html"));
+    }
+
     private static String cookie(Api.Response response) {
         String header = response.header("Set-Cookie");
         assertThat(header).as("session cookie").isNotNull();

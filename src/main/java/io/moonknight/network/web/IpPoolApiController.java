@@ -109,9 +109,9 @@ class IpPoolApiController {
             description = "Addresses a NAS reports in use by one subscription while they are allocated to another"
                     + " holder, most recently seen first; each goes away when that allocation is released or the"
                     + " reporting subscription's sessions end")
-    List<IpConflictView> conflicts(@PathVariable UUID id) {
+    PageResponse<IpConflictView> conflicts(@PathVariable UUID id, @ParameterObject Pageable pageable) {
         pools.get(id);
-        return allocator.conflicts(id);
+        return PageResponse.of(allocator.conflicts(id), Paging.restrict(pageable, Map.of(), Sort.unsorted()));
     }
 
     @PostMapping("/{id}/allocations")

@@ -200,6 +200,22 @@ class BadInputTest {
     }
 
     @Test
+    void aChunkedJsonBodyOverTheLimitIs413() throws Exception {
+        String big = "{\"name\":\"" + "x".repeat(1_100_000) + "\"}";
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.baseUrl() + "/api/v1/roles"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + tenant.adminToken())
+                .POST(java.net.http.HttpRequest.BodyPublishers.fromPublisher(
+                        java.net.http.HttpRequest.BodyPublishers.ofString(big)))
+                .build();
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
     void badPathAndQueryParametersAre400sNamingThem() {
         var badId = api.get("/api/v1/users/not-a-uuid", tenant.adminToken());
         assertThat(badId.status()).isEqualTo(400);

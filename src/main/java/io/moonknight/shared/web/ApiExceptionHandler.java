@@ -181,6 +181,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     static ProblemException unreadable(HttpMessageNotReadableException e) {
+        if (rootCause(e) instanceof JsonBodyLimitFilter.BodyTooLarge) {
+            return JsonBodyLimitFilter.tooLarge();
+        }
         Throwable cause = e.getCause();
         if (cause instanceof InputCoercionException coercion) {
             String field = coercion.getPath().isEmpty() ? parserPath(coercion) : path(coercion);

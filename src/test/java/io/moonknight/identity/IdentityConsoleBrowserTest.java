@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import io.moonknight.identity.domain.Totp;
 import io.moonknight.testsupport.Api;
 import io.moonknight.testsupport.Browser;
 import io.moonknight.testsupport.IntegrationTest;
 import io.moonknight.testsupport.TestTenants;
+import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +28,12 @@ class IdentityConsoleBrowserTest {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
 
     BrowserContext context;
     Page page;
@@ -129,6 +137,43 @@ class IdentityConsoleBrowserTest {
         assertThat(rows.first().locator(":scope > td")).hasCount(6);
         assertThat(rows.first().locator(":scope > td").nth(2).locator(".badge")).hasText("Active");
         assertThat(rows.first().locator(":scope > td").nth(3)).containsText("Asia/Dhaka");
+    }
+
+    @Test
+    void aPlatformOperatorSetsUpTwoFactorInTheConsoleAndIsAskedForACodeAtLogin() {
+        String operator = "opc" + Long.toString(System.nanoTime(), 36);
+        jdbc.sql("""
+            insert into identity.operators
+                (id, username, email, full_name, status, password_hash, created_at, updated_at)
+            values (:id, :username, :email, 'Console Operator', 'ACTIVE', :hash, now(), now())
+            """)
+                .param("id", java.util.UUID.randomUUID())
+                .param("username", operator)
+                .param("email", operator + "@platform.test")
+                .param("hash", encoder.encode(TestTenants.PASSWORD))
+                .update();
+        signIn("", operator, TestTenants.PASSWORD);
+        page.navigate(base + "/account");
+        page.locator("#enable-two-factor").click();
+        assertThat(page.locator("h1")).hasText("Set up two-factor authentication");
+        String secret = page.locator("#totp-secret").textContent().strip();
+        long step = Totp.step(Instant.now());
+        page.locator("#code").fill(Totp.code(secret, step));
+        page.locator("#confirm-enrolment").click();
+        assertThat(page.locator("#recovery-codes li")).hasCount(10);
+
+        context.clearCookies();
+        page.navigate(base + "/login");
+        page.locator("#tenant").fill("");
+        page.locator("#username").fill(operator);
+        page.locator("#password").fill(TestTenants.PASSWORD);
+        page.locator("#sign-in").click();
+        assertThat(page.locator("h1")).hasText("Two-factor authentication");
+        page.locator("#code").fill(Totp.code(secret, step + 1));
+        page.locator("#verify-code").click();
+        assertThat(page.locator("#user-menu")).isVisible();
+        page.navigate(base + "/account");
+        assertThat(page.locator("#two-factor")).containsText("On");
     }
 
     private String adminRoleId(String token) {

@@ -34,6 +34,12 @@ class IdentityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Brute-force protection; see {@link LoginThrottle} for the model. */
+    @Bean
+    LoginThrottle loginThrottle(MoonKnightProperties properties, java.time.Clock clock) {
+        return new LoginThrottle(properties.security().lockout(), clock);
+    }
+
     @Bean
     PasswordPolicy passwordPolicy(MoonKnightProperties properties) {
         return new PasswordPolicy(properties.security().passwordMinLength(), commonPasswords());

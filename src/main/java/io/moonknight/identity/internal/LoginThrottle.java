@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 /**
  * Brute-force protection for logins, second factors and password changes. Every attempt takes a token before
@@ -35,9 +33,8 @@ import org.springframework.stereotype.Component;
  * </ol>
  *
  * <p>Counts live in this instance's memory; behind a load balancer each instance counts on its own, which
- * multiplies the allowance by the number of instances but never lifts it.
+ * multiplies the allowance by the number of instances but never lifts it. A bean of {@link IdentityConfiguration}.
  */
-@Component
 public class LoginThrottle {
 
     static final Duration KNOWN_ADDRESS_FOR = Duration.ofDays(30);
@@ -49,11 +46,6 @@ public class LoginThrottle {
     private final Cache<String, AccountState> accounts;
     private final Cache<String, AddressState> addresses;
     private final Cache<String, Boolean> known;
-
-    @Autowired
-    LoginThrottle(MoonKnightProperties properties, Clock clock) {
-        this(properties.security().lockout(), clock);
-    }
 
     LoginThrottle(MoonKnightProperties.Lockout settings, Clock clock) {
         this.settings = settings;

@@ -80,7 +80,7 @@ class EmbeddedStartupTest {
         var sessions = api.get("/api/v1/sessions?size=200", token).json().path("items");
         assertThat(sessions.size()).isGreaterThan(10);
         Map<String, String> holders = new java.util.HashMap<>();
-        for (var pool : api.get("/api/v1/ip-pools", token).json()) {
+        for (var pool : api.get("/api/v1/ip-pools", token).json().path("items")) {
             var allocations = api.get("/api/v1/ip-pools/" + pool.path("id").asString() + "/allocations?size=200", token)
                     .json()
                     .path("items");

@@ -112,7 +112,15 @@ class ConsoleNotFoundPagesTest {
                 Map.of("name", "B", "scopeType", "AREA", "scopeName", "B", "cVlan", 77, "mode", "SHARED"));
         String nas = data.create(
                 "/api/v1/nas",
-                Map.of("name", "B NAS", "vendor", "MIKROTIK", "address", "10.77.0.1", "secret", "b-secret-77"));
+                Map.of(
+                        "name",
+                        "B NAS",
+                        "vendor",
+                        "MIKROTIK",
+                        "address",
+                        "10.77.0.1",
+                        "secret",
+                        "b-secret-" + java.util.UUID.randomUUID()));
         String plan = data.monthlyPlan("B", "B", "1");
         String subscription = data.pppoe(customer, plan, "b-user", true);
         api.post(

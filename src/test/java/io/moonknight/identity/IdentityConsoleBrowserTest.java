@@ -178,7 +178,7 @@ class IdentityConsoleBrowserTest {
 
     private String adminRoleId(String token) {
         var roles = api.get("/api/v1/roles", token).json();
-        for (var role : roles.has("items") ? roles.path("items") : roles) {
+        for (var role : roles.path("items")) {
             if (role.path("name").asString().equals("Admin")) {
                 return role.path("id").asString();
             }

@@ -177,7 +177,7 @@ class SecurityHardeningTest {
 
     private String roleId(String name, String token) {
         var roles = api.get("/api/v1/roles", token).json();
-        var list = roles.has("items") ? roles.path("items") : roles;
+        var list = roles.path("items");
         for (var role : list) {
             if (role.path("name").asString().equals(name)) {
                 return role.path("id").asString();

@@ -111,6 +111,18 @@ public class NasService implements NasDirectory {
         return view;
     }
 
+    /** Whether some other NAS (another tenant's) already has this address and secret, so this pair is refused. */
+    @Transactional(readOnly = true)
+    public boolean sharedWithAnotherTenant(String address, String secret) {
+        return jdbc.sql("""
+            select exists (select 1 from network.nas where address = :address and secret_fingerprint = :fingerprint)
+            """)
+                .param("address", address)
+                .param("fingerprint", Nas.fingerprint(box, secret))
+                .query(Boolean.class)
+                .single();
+    }
+
     @Transactional
     public NasView update(UUID id, NasDraft draft) {
         NasDraft checked = draft.check(false);

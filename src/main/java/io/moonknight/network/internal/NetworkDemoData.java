@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo network: a dynamic and a static IPv4 pool, an IPv6 delegation pool, VLANs in each kind of scope and a
- * MikroTik NAS at 127.0.0.1 with the shared secret {@code testing123} (what {@code radclient} tests use).
+ * MikroTik NAS at 127.0.0.1 with the shared secret {@code testing123} (what {@code radclient} tests use). Should
+ * another ISP on the deployment already have a NAS at 127.0.0.1 with that secret (a second demo tenant), the
+ * demo NAS takes {@code testing123-<slug>}, since two ISPs' NAS may not share an address and a secret.
  */
 @Component
 class NetworkDemoData implements DemoDataContributor {
@@ -77,11 +79,13 @@ class NetworkDemoData implements DemoDataContributor {
         }
         vlans.create(new VlanDraft(
                 "Business uplink", VlanScopeType.SWITCH, "SW-CORE-1", null, 300, VlanMode.DEDICATED, null));
+        String secret =
+                nas.sharedWithAnotherTenant("127.0.0.1", NAS_SECRET) ? NAS_SECRET + "-" + demo.slug() : NAS_SECRET;
         nas.create(new NasDraft(
                 "Core BRAS (demo)",
                 NasVendor.MIKROTIK,
                 "127.0.0.1",
-                NAS_SECRET,
+                secret,
                 3799,
                 true,
                 "Head office rack A",

@@ -222,6 +222,50 @@ class PrivilegeEscalationTest {
     }
 
     @Test
+    void aRolesTwoFactorRequirementIsChangedOnlyByWhoeverHoldsEveryPermissionOfIt() {
+        String admin = roleId("Admin");
+        var loosen = api.put("/api/v1/roles/" + admin + "/two-factor", Map.of("required", true), manager.token());
+        assertThat(loosen.status()).as(loosen.toString()).isEqualTo(403);
+        assertThat(loosen.text("type")).endsWith("/privilege-escalation");
+        assertThat(api.get("/api/v1/roles/" + admin, tenant.adminToken())
+                        .json()
+                        .path("requireTwoFactor")
+                        .asBoolean())
+                .isFalse();
+
+        var within = api.put("/api/v1/roles/" + peerRole + "/two-factor", Map.of("required", true), manager.token());
+        assertThat(within.status()).as(within.toString()).isEqualTo(200);
+        assertThat(within.json().path("requireTwoFactor").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anApiKeyIsRevokedOnlyByWhoeverHoldsEveryScopeOfIt() {
+        var stronger = api.post(
+                "/api/v1/api-keys",
+                Map.of("name", "Settings sync", "scopes", List.of("tenant:settings", "users:read")),
+                tenant.adminToken());
+        assertThat(stronger.status()).as(stronger.toString()).isEqualTo(201);
+        String strongerId = stronger.json().path("key").path("id").asString();
+        var refused = api.post("/api/v1/api-keys/" + strongerId + "/revoke", null, manager.token());
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.text("type")).endsWith("/privilege-escalation");
+        assertThat(api.get("/api/v1/me", stronger.text("secret")).status())
+                .as("the key still works")
+                .isEqualTo(200);
+
+        var narrow = api.post(
+                "/api/v1/api-keys",
+                Map.of("name", "Directory sync", "scopes", List.of("users:read")),
+                tenant.adminToken());
+        var revoked = api.post(
+                "/api/v1/api-keys/" + narrow.json().path("key").path("id").asString() + "/revoke",
+                null,
+                manager.token());
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+        assertThat(revoked.text("status")).isEqualTo("REVOKED");
+    }
+
+    @Test
     void theLastActiveAdminCanBeNeitherDemotedNorDisabled() {
         // A deputy holding every permission (but not the Admin role) may act on the Admin, except to remove the last.
         List<String> everything = new ArrayList<>();

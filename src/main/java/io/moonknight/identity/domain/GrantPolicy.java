@@ -102,6 +102,15 @@ public final class GrantPolicy {
         return missing.isEmpty() ? ALLOWED : new Verdict.Refused(Reason.TARGET_HOLDS_MORE, missing);
     }
 
+    /**
+     * May the actor change what guards, or take away, something that carries {@code carried}: a role's two-factor
+     * requirement, another user's API key? Only when they hold all of it, as with a user ({@link #actOn}).
+     */
+    public static Verdict actOnGrant(Set<String> held, Set<String> carried) {
+        SortedSet<String> missing = missing(held, carried);
+        return missing.isEmpty() ? ALLOWED : new Verdict.Refused(Reason.TARGET_HOLDS_MORE, missing);
+    }
+
     /** May the actor do {@code operation} to the target user? */
     public static Verdict actOn(
             UUID actor, Set<String> held, UUID target, Set<String> targetHolds, UserOperation operation) {

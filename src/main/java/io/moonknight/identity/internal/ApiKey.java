@@ -107,4 +107,12 @@ class ApiKey extends TenantOwned<ApiKey> {
     UUID id() {
         return id;
     }
+
+    String name() {
+        return name;
+    }
+
+    List<String> scopes() {
+        return List.copyOf(scopes);
+    }
 }

@@ -182,9 +182,15 @@ public class ApiKeyService {
         return live.size();
     }
 
+    /** Revokes a key; only by someone holding every scope it has, so nobody cuts off a stronger integration. */
     @Transactional
-    public ApiKeyView revoke(UUID id) {
+    public ApiKeyView revoke(Actor by, UUID id) {
         ApiKey key = load(id);
+        guard.require(
+                GrantPolicy.actOnGrant(by.permissions(), Set.copyOf(key.scopes())),
+                "revoke the API key " + key.name(),
+                "ApiKey",
+                key.id());
         key.revoke(clock.instant());
         byKeyId.invalidateAll();
         return keys.save(key).view(clock.instant());

@@ -103,10 +103,18 @@ public class RoleService {
         return view(role);
     }
 
-    /** Requires (or stops requiring) two-factor authentication of the role's users, built-in roles included. */
+    /**
+     * Requires (or stops requiring) two-factor authentication of the role's users, built-in roles included; only
+     * by someone holding every permission of the role, so nobody loosens (or imposes) the Admins' second factor.
+     */
     @Transactional
-    public RoleView requireTwoFactor(UUID id, boolean required) {
+    public RoleView requireTwoFactor(Actor by, UUID id, boolean required) {
         Role role = load(id);
+        guard.require(
+                GrantPolicy.actOnGrant(by.permissions(), guard.permissionsOf(List.of(role))),
+                "change two-factor for the role " + role.name(),
+                "Role",
+                role.id());
         role.requireTwoFactor(required, clock.instant());
         return view(roles.save(role));
     }

@@ -92,7 +92,7 @@ class ApiKeyApiController {
     @PostMapping("/{id}/revoke")
     @PreAuthorize("hasAuthority('api-keys:manage')")
     @Operation(summary = "Revoke an API key", description = "It stops working within seconds everywhere")
-    ApiKeyView revoke(@PathVariable UUID id) {
-        return keys.revoke(id);
+    ApiKeyView revoke(@AuthenticationPrincipal Actor me, @PathVariable UUID id) {
+        return keys.revoke(me, id);
     }
 }

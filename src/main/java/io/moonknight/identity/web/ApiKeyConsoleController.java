@@ -115,9 +115,9 @@ class ApiKeyConsoleController {
     }
 
     @PostMapping("/{id}/revoke")
-    String revoke(@PathVariable UUID id, RedirectAttributes redirect) {
+    String revoke(@AuthenticationPrincipal Actor me, @PathVariable UUID id, RedirectAttributes redirect) {
         try {
-            var key = keys.revoke(id);
+            var key = keys.revoke(me, id);
             redirect.addFlashAttribute("flash", "API key " + key.name() + " revoked.");
         } catch (ProblemException problem) {
             if (problem.status().value() == 404) {

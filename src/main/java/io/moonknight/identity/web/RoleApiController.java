@@ -101,8 +101,11 @@ class RoleApiController {
     @Operation(
             summary = "Require two-factor authentication of a role",
             description = "Built-in roles included; users holding the role must enrol at their next login")
-    RoleView requireTwoFactor(@PathVariable UUID id, @Valid @RequestBody TwoFactorRequirement request) {
-        return roles.requireTwoFactor(id, request.required());
+    RoleView requireTwoFactor(
+            @AuthenticationPrincipal Actor me,
+            @PathVariable UUID id,
+            @Valid @RequestBody TwoFactorRequirement request) {
+        return roles.requireTwoFactor(me, id, request.required());
     }
 
     @DeleteMapping("/api/v1/roles/{id}")

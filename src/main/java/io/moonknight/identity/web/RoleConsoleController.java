@@ -98,10 +98,11 @@ class RoleConsoleController {
 
     @PostMapping("/{id}/two-factor")
     String requireTwoFactor(
+            @AuthenticationPrincipal Actor me,
             @PathVariable UUID id,
             @org.springframework.web.bind.annotation.RequestParam boolean required,
             RedirectAttributes redirect) {
-        RoleView role = roles.requireTwoFactor(id, required);
+        RoleView role = roles.requireTwoFactor(me, id, required);
         redirect.addFlashAttribute(
                 "flash",
                 required

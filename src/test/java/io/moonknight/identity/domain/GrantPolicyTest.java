@@ -126,4 +126,22 @@ class GrantPolicyTest {
         assertThat(GrantPolicy.effectiveScopes(perms(scopes), perms(creator)))
                 .containsExactlyInAnyOrderElementsOf(perms(effective));
     }
+
+    @ParameterizedTest(name = "holding [{0}], acting on a role or key carrying [{1}] is allowed: {2}, missing [{3}]")
+    @CsvSource(delimiter = '|', textBlock = """
+        roles:manage users:read      | users:read                   | true  | -
+        roles:manage                 | -                            | true  | -
+        roles:manage                 | roles:manage users:manage    | false | users:manage
+        api-keys:manage users:read   | users:read tenant:settings   | false | tenant:settings
+        -                            | tenant:read                  | false | tenant:read
+        """)
+    void aRoleOrKeyIsActedOnOnlyByAHolderOfAllItCarries(String held, String carried, boolean allowed, String missing) {
+        Verdict verdict = GrantPolicy.actOnGrant(perms(held), perms(carried));
+        assertThat(verdict.allowed()).isEqualTo(allowed);
+        if (verdict instanceof Verdict.Refused refused) {
+            assertThat(refused.reason()).isEqualTo(Reason.TARGET_HOLDS_MORE);
+            assertThat(refused.missing())
+                    .containsExactlyElementsOf(perms(missing).stream().sorted().toList());
+        }
+    }
 }

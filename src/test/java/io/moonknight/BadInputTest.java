@@ -263,6 +263,9 @@ class BadInputTest {
             assertThat(response.isProblem()).isTrue();
             assertThat(response.text("type")).isNotBlank();
         }
+        var console = api.send("GET", "/customers/a%2Fb", null, null, Map.of("Accept", "text/html"));
+        assertThat(console.status()).isEqualTo(400);
+        assertThat(console.body()).as("no server version for a console path").doesNotContain("Tomcat");
     }
 
     @Test
@@ -326,6 +329,31 @@ class BadInputTest {
             assertThat(response.isProblem()).as(path + " -> " + response).isTrue();
             assertThat(response.text("type")).isNotBlank();
         }
+    }
+
+    @Test
+    void aNulCharacterInAQueryOrABodyIsA400NamingTheField() {
+        var search = api.get("/api/v1/customers/export?q=a%00b", tenant.adminToken());
+        assertThat(search.status()).as(search.toString()).isEqualTo(400);
+        assertThat(fields(search)).containsExactly("q");
+        var body = api.post(
+                "/api/v1/roles", "{\"name\":\"Nul\\u0000role\",\"permissions\":[\"users:read\"]}", tenant.adminToken());
+        assertThat(body.status()).as(body.toString()).isEqualTo(400);
+        assertThat(fields(body)).containsExactly("name");
+    }
+
+    @Test
+    void aFractionForAWholeNumberOrABooleanForTextIsA400NamingTheField() {
+        var fraction = api.post(
+                "/api/v1/api-keys",
+                Map.of("name", "Fraction", "scopes", List.of("users:read"), "requestsPerMinute", 1.5),
+                tenant.adminToken());
+        assertThat(fraction.status()).as(fraction.toString()).isEqualTo(400);
+        assertThat(fields(fraction)).containsExactly("requestsPerMinute");
+        var bool = api.post(
+                "/api/v1/roles", Map.of("name", true, "permissions", List.of("users:read")), tenant.adminToken());
+        assertThat(bool.status()).as(bool.toString()).isEqualTo(400);
+        assertThat(fields(bool)).containsExactly("name");
     }
 
     @Test

@@ -182,7 +182,9 @@ public class NasService implements NasDirectory {
         } catch (DataIntegrityViolationException e) {
             String message = String.valueOf(e.getMostSpecificCause().getMessage());
             if (message.contains("nas_address_secret_uq")) {
-                throw addressShared(device.address());
+                // Lost a race: the checks above passed, so the other NAS was saved just now; a double submit of
+                // this tenant's own form is far likelier than another ISP registering the same address and secret.
+                throw addressTaken(device.address());
             }
             if (message.contains("nas_address_uq")) {
                 throw addressTaken(device.address());

@@ -14,11 +14,17 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Tomcat's last word on a request that never reached Spring (an encoded {@code /} or NUL in the path, a broken
  * request line, a header too large): under {@code /api/} a problem detail instead of Tomcat's HTML page. Other
- * paths keep Tomcat's page. Public because Tomcat instantiates it by class name.
+ * paths keep Tomcat's short page, without its version or a stack trace. Public because Tomcat instantiates it by
+ * class name.
  */
 public final class ApiErrorReportValve extends ErrorReportValve {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public ApiErrorReportValve() {
+        setShowServerInfo(false);
+        setShowReport(false);
+    }
 
     @Override
     protected void report(Request request, Response response, @Nullable Throwable throwable) {

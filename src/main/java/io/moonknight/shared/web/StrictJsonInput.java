@@ -13,6 +13,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -27,7 +28,8 @@ import tools.jackson.databind.type.LogicalType;
 /**
  * What the API's JSON reader refuses instead of guessing: an enum given as its index ({@code "mode":0}), an
  * empty string for a number, boolean, enum, UUID or time ({@code ""} is not "no value"), a {@code null} inside
- * an array, a duplicate in an array bound to a set ({@code roleIds}, {@code permissions}, {@code scopes}), and a
+ * an array, a fraction for a whole number, a number or boolean for a text field, a NUL character in text, a
+ * duplicate in an array bound to a set ({@code roleIds}, {@code permissions}, {@code scopes}), and a
  * date or time outside years 1 to 9999.
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,6 +49,14 @@ class StrictJsonInput {
                 builder.withCoercionConfig(
                         type, config -> config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
             }
+            // A whole number field takes no fraction (1.5 is not 1), a text field no number or boolean (true is not
+            // "true"): the client meant something else, so say so instead of storing a guess.
+            builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+            builder.withCoercionConfig(LogicalType.Textual, config -> {
+                config.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+                config.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+            });
             for (Class<?> collection : List.of(Collection.class, List.class, Set.class)) {
                 builder.withConfigOverride(
                         collection, override -> override.setNullHandling(JsonSetter.Value.forContentNulls(Nulls.FAIL)));
@@ -62,7 +72,11 @@ class StrictJsonInput {
                     DeserializationConfig config,
                     BeanDescription.Supplier description,
                     ValueDeserializer<?> deserializer) {
-                return TimeBounds.bounded(description.getBeanClass()) ? new BoundedTime(deserializer) : deserializer;
+                Class<?> type = description.getBeanClass();
+                if (type == String.class) {
+                    return new NoNulText(deserializer);
+                }
+                return TimeBounds.bounded(type) ? new BoundedTime(deserializer) : deserializer;
             }
 
             @Override
@@ -74,6 +88,28 @@ class StrictJsonInput {
                 return Set.class.isAssignableFrom(type.getRawClass()) ? new UniqueElements(deserializer) : deserializer;
             }
         });
+    }
+
+    /** Text with a NUL character is refused: no PostgreSQL text column can hold one, and no person types it. */
+    static final class NoNulText extends DelegatingDeserializer {
+
+        NoNulText(ValueDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+            return new NoNulText(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
+            Object value = super.deserialize(parser, context);
+            if (value instanceof String text && text.indexOf(0) >= 0) {
+                throw new RejectedInput(parser, "must not contain a NUL character");
+            }
+            return value;
+        }
     }
 
     /** A date or time outside years 1 to 9999 is refused. */

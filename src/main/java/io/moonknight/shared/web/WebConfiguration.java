@@ -48,6 +48,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new TextParameters());
         registry.addInterceptor(new PagingParameters()).addPathPatterns("/api/**");
     }
 

@@ -311,7 +311,12 @@ class SubscriptionConsoleController {
     }
 
     private void formOptions(Model model, @Nullable SubscriptionView existing) {
-        model.addAttribute("accessTypes", FormValues.options(AccessType.values()));
+        Map<String, String> accessTypes = new LinkedHashMap<>();
+        accessTypes.put(AccessType.PPPOE.name(), "PPPoE");
+        accessTypes.put(AccessType.IPOE.name(), "IPoE (DHCP, by MAC or Option 82)");
+        accessTypes.put(AccessType.HOTSPOT.name(), "Hotspot");
+        accessTypes.put(AccessType.STATIC_IP.name(), "Static IP");
+        model.addAttribute("accessTypes", accessTypes);
         Map<String, String> modes = new LinkedHashMap<>();
         modes.put("", "As the plan (dynamic from its pool, or none)");
         modes.putAll(FormValues.options(IpMode.values()));

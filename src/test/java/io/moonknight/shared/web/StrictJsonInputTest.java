@@ -30,7 +30,8 @@ class StrictJsonInputTest {
             @Nullable Instant at,
             @Nullable LocalDate on,
             @Nullable Set<String> scopes,
-            @Nullable List<String> names) {}
+            @Nullable List<String> names,
+            @Nullable String name) {}
 
     private static final JsonMapper JSON = mapper();
 
@@ -55,7 +56,13 @@ class StrictJsonInputTest {
                 "{\"at\":\"10000-01-01T00:00:00Z\"}",
                 "{\"at\":\"-0001-01-01T00:00:00Z\"}",
                 "{\"on\":\"+999999-01-01\"}",
-                "{\"on\":\"0000-12-31\"}"
+                "{\"on\":\"0000-12-31\"}",
+                "{\"count\":1.5}",
+                "{\"name\":true}",
+                "{\"name\":12}",
+                "{\"name\":1.5}",
+                "{\"name\":\"a\\u0000b\"}",
+                "{\"names\":[\"a\\u0000\"]}"
             })
     void guessesAreRefused(String json) {
         assertThatThrownBy(() -> JSON.readValue(json, Request.class)).isInstanceOf(MismatchedInputException.class);
@@ -65,7 +72,7 @@ class StrictJsonInputTest {
     void sensibleValuesAreRead() {
         var request = JSON.readValue("""
             {"mode":"SHARED","count":3,"flag":false,"id":null,"at":"9999-12-31T23:59:59Z","on":"0001-01-01",
-             "scopes":["a","b"],"names":["a","a"]}
+             "scopes":["a","b"],"names":["a","a"],"name":"12"}
             """, Request.class);
         assertThat(request.mode()).isEqualTo(Mode.SHARED);
         assertThat(request.at()).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));

@@ -79,13 +79,11 @@ class NetworkDemoData implements DemoDataContributor {
         }
         vlans.create(new VlanDraft(
                 "Business uplink", VlanScopeType.SWITCH, "SW-CORE-1", null, 300, VlanMode.DEDICATED, null));
-        String secret =
-                nas.sharedWithAnotherTenant("127.0.0.1", NAS_SECRET) ? NAS_SECRET + "-" + demo.slug() : NAS_SECRET;
         nas.create(new NasDraft(
                 "Core BRAS (demo)",
                 NasVendor.MIKROTIK,
                 "127.0.0.1",
-                secret,
+                secret("127.0.0.1", NAS_SECRET, demo),
                 3799,
                 true,
                 "Head office rack A",
@@ -103,7 +101,7 @@ class NetworkDemoData implements DemoDataContributor {
                 "Hotspot gateway (demo)",
                 NasVendor.UBIQUITI,
                 "192.0.2.10",
-                "hotspot-secret-demo",
+                secret("192.0.2.10", "hotspot-secret-demo", demo),
                 3799,
                 false,
                 "Market square",
@@ -117,5 +115,10 @@ class NetworkDemoData implements DemoDataContributor {
                 null,
                 null,
                 NasStatus.ACTIVE));
+    }
+
+    /** The demo's secret, or one of this tenant's own where another ISP's NAS already has the address and it. */
+    private String secret(String address, String secret, DemoTenant demo) {
+        return nas.sharedWithAnotherTenant(address, secret) ? secret + "-" + demo.slug() : secret;
     }
 }

@@ -18,8 +18,10 @@ final class TextParameters implements HandlerInterceptor {
         List<ProblemException.FieldError> errors = new ArrayList<>();
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             boolean nul = parameter.getKey().indexOf(0) >= 0;
-            for (String value : parameter.getValue()) {
-                nul |= value.indexOf(0) >= 0;
+            String[] values = parameter.getValue();
+            for (int i = 0; values != null && i < values.length; i++) {
+                // a PUT's form body, parsed by Spring's FormContentFilter, may map a name to no value
+                nul |= values[i] != null && values[i].indexOf(0) >= 0;
             }
             if (nul) {
                 errors.add(new ProblemException.FieldError(

@@ -13,10 +13,16 @@ import java.util.Locale;
 public record TenantSettings(String name, ZoneId timezone, Currency currency, Locale locale) {
 
     public TenantSettings {
-        name = name.strip();
-        if (name.isEmpty() || name.length() > 120) {
-            throw new IllegalArgumentException("name must be 1-120 characters");
+        name = name(name);
+    }
+
+    /** The ISP's display name: 1-120 characters after trimming. */
+    public static String name(String value) {
+        String trimmed = value.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 120) {
+            throw new IllegalArgumentException("must be 1-120 characters");
         }
+        return trimmed;
     }
 
     public static ZoneId zone(String value) {

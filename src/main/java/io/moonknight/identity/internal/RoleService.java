@@ -73,7 +73,7 @@ public class RoleService {
             throw IdentityProblems.roleNameTaken(trimmed);
         }
         checkPermissions(permissions);
-        return view(roles.save(Role.custom(trimmed, blankToNull(description), permissions, clock.instant())));
+        return view(roles.save(Role.custom(trimmed, description(description), permissions, clock.instant())));
     }
 
     /**
@@ -97,7 +97,7 @@ public class RoleService {
             throw IdentityProblems.roleNameTaken(trimmed);
         }
         checkPermissions(permissions);
-        role.redefine(trimmed, blankToNull(description), permissions, clock.instant());
+        role.redefine(trimmed, description(description), permissions, clock.instant());
         roles.saveAndFlush(role);
         actors.evictAll();
         return view(role);
@@ -183,7 +183,16 @@ public class RoleService {
         return trimmed;
     }
 
-    private static @Nullable String blankToNull(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    /** A description: optional, at most 300 characters after trimming. */
+    private static @Nullable String description(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > 300) {
+            throw io.moonknight.shared.web.ProblemException.invalidField(
+                    "description", "must be at most 300 characters");
+        }
+        return trimmed;
     }
 }

@@ -138,9 +138,16 @@ public class UserService {
         actors.evictUser(user.id());
     }
 
-    /** A user changes their own password; their other sessions end. Wrong current passwords are throttled. */
+    /**
+     * A user changes their own password; their other sessions end. Wrong current passwords are throttled (an empty
+     * one is refused before it counts).
+     */
     @Transactional
     public void changeOwnPassword(Actor me, String currentPassword, String newPassword, ClientInfo client) {
+        if (currentPassword.isEmpty()) {
+            throw io.moonknight.shared.web.ProblemException.invalidField(
+                    "currentPassword", "enter your current password");
+        }
         User user = load(me.id());
         String account = LoginThrottle.account(user.tenantId(), user.username());
         throttle.acquire(account, client.address());

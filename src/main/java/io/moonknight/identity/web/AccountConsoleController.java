@@ -3,18 +3,20 @@ package io.moonknight.identity.web;
 import io.moonknight.identity.internal.SessionService;
 import io.moonknight.identity.internal.TwoFactorService;
 import io.moonknight.identity.internal.UserService;
+import io.moonknight.identity.internal.UserView;
 import io.moonknight.shared.security.Actor;
-import io.moonknight.shared.web.ConsoleForms;
+import io.moonknight.shared.web.ConsoleForm;
+import io.moonknight.shared.web.FormValues;
 import io.moonknight.shared.web.ProblemException;
-import jakarta.validation.Valid;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,6 +33,12 @@ class AccountConsoleController {
     private final TwoFactorService twoFactor;
     private final SessionService sessions;
 
+    private final ConsoleForm<UserView> passwordForm = ConsoleForm.<UserView>of("identity/account", "me")
+            .named("passwordForm")
+            .title(me -> "My account")
+            .options(this::securityOptions)
+            .secrets("currentPassword", "newPassword");
+
     AccountConsoleController(UserService users, TwoFactorService twoFactor, SessionService sessions) {
         this.users = users;
         this.twoFactor = twoFactor;
@@ -39,8 +47,7 @@ class AccountConsoleController {
 
     @GetMapping
     String account(@AuthenticationPrincipal Actor me, Model model) {
-        model.addAttribute("passwordForm", new UserForms.OwnPassword());
-        return page(me, model);
+        return passwordForm.show(FormValues.empty(), staffUser(me), model);
     }
 
     @PostMapping("/two-factor/enrol")
@@ -103,11 +110,15 @@ class AccountConsoleController {
         return "redirect:/account";
     }
 
-    private String page(Actor me, Model model) {
-        model.addAttribute("me", me.isOperator() ? null : users.get(me.id())); // an operator: two-factor and sessions
+    /** The signed-in staff user's record; none for a platform operator, whose page has two-factor and sessions only. */
+    private @Nullable UserView staffUser(Actor me) {
+        return me.isOperator() ? null : users.get(me.id());
+    }
+
+    private void securityOptions(Model model, @Nullable UserView user) {
+        Actor me = Actor.current().orElseThrow();
         model.addAttribute("twoFactor", twoFactor.status(me));
         model.addAttribute("sessions", sessions.mine(me));
-        return "identity/account";
     }
 
     private static String cap(String code) {
@@ -117,22 +128,13 @@ class AccountConsoleController {
     @PostMapping("/password")
     String changePassword(
             @AuthenticationPrincipal Actor me,
-            @Valid @ModelAttribute("passwordForm") UserForms.OwnPassword form,
-            BindingResult result,
+            @RequestParam MultiValueMap<String, String> params,
             Model model,
             RedirectAttributes redirect,
-            jakarta.servlet.http.HttpServletRequest request) {
-        if (!result.hasErrors()) {
-            try {
-                users.changeOwnPassword(me, form.getCurrentPassword(), form.getNewPassword(), Clients.of(request));
-                redirect.addFlashAttribute("flash", "Password changed; your other sessions have ended.");
-                return "redirect:/account";
-            } catch (ProblemException problem) {
-                ConsoleForms.reject(result, problem);
-            }
-        }
-        form.setCurrentPassword("");
-        form.setNewPassword("");
-        return page(me, model);
+            HttpServletRequest request) {
+        return passwordForm.submit(params, staffUser(me), model, redirect, form -> {
+            users.changeOwnPassword(me, form.get("currentPassword"), form.get("newPassword"), Clients.of(request));
+            return new FormValues.Saved("Password changed; your other sessions have ended.", "/account");
+        });
     }
 }

@@ -4,21 +4,20 @@ import io.moonknight.identity.internal.PermissionCatalog;
 import io.moonknight.identity.internal.RoleService;
 import io.moonknight.identity.internal.RoleView;
 import io.moonknight.shared.security.Actor;
-import io.moonknight.shared.web.ConsoleForms;
-import io.moonknight.shared.web.ProblemException;
-import jakarta.validation.Valid;
+import io.moonknight.shared.web.ConsoleForm;
+import io.moonknight.shared.web.FormValues;
 import java.util.HashSet;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -28,6 +27,10 @@ class RoleConsoleController {
 
     private final RoleService roles;
     private final PermissionCatalog catalog;
+
+    private final ConsoleForm<RoleView> roleForm = ConsoleForm.<RoleView>of("identity/role-form", "role")
+            .title(role -> role == null ? "New role" : role.name())
+            .options(this::permissionGroups);
 
     RoleConsoleController(RoleService roles, PermissionCatalog catalog) {
         this.roles = roles;
@@ -42,92 +45,65 @@ class RoleConsoleController {
 
     @GetMapping("/new")
     String newRole(Model model) {
-        return form(new UserForms.Role(), null, model);
+        return roleForm.show(FormValues.empty(), null, model);
     }
 
     @PostMapping("/new")
     String create(
             @AuthenticationPrincipal Actor me,
-            @Valid @ModelAttribute("form") UserForms.Role form,
-            BindingResult result,
+            @RequestParam MultiValueMap<String, String> params,
             Model model,
             RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                RoleView role =
-                        roles.create(me, form.getName(), form.getDescription(), new HashSet<>(form.getPermissions()));
-                redirect.addFlashAttribute("flash", "Role " + role.name() + " created.");
-                return "redirect:/roles";
-            } catch (ProblemException problem) {
-                ConsoleForms.reject(result, problem);
-            }
-        }
-        return form(form, null, model);
+        return roleForm.submit(params, null, model, redirect, form -> {
+            RoleView role = roles.create(
+                    me, form.get("name"), form.text("description"), new HashSet<>(form.list("permissions")));
+            return new FormValues.Saved("Role " + role.name() + " created.", "/roles");
+        });
     }
 
     @GetMapping("/{id}")
     String edit(@PathVariable UUID id, Model model) {
-        RoleView role = roles.get(id);
-        var form = new UserForms.Role();
-        form.setName(role.name());
-        form.setDescription(role.description() == null ? "" : role.description());
-        form.setPermissions(role.permissions());
-        return form(form, role, model);
+        return roleForm.edit(roles.get(id), model);
     }
 
     @PostMapping("/{id}")
     String update(
             @PathVariable UUID id,
             @AuthenticationPrincipal Actor me,
-            @Valid @ModelAttribute("form") UserForms.Role form,
-            BindingResult result,
+            @RequestParam MultiValueMap<String, String> params,
             Model model,
             RedirectAttributes redirect) {
-        RoleView role = roles.get(id);
-        if (!result.hasErrors()) {
-            try {
-                roles.update(me, id, form.getName(), form.getDescription(), new HashSet<>(form.getPermissions()));
-                redirect.addFlashAttribute("flash", "Role " + form.getName() + " saved.");
-                return "redirect:/roles";
-            } catch (ProblemException problem) {
-                ConsoleForms.reject(result, problem);
-            }
-        }
-        return form(form, role, model);
+        return roleForm.submit(params, roles.get(id), model, redirect, form -> {
+            RoleView role = roles.update(
+                    me, id, form.get("name"), form.text("description"), new HashSet<>(form.list("permissions")));
+            return new FormValues.Saved("Role " + role.name() + " saved.", "/roles");
+        });
     }
 
     @PostMapping("/{id}/two-factor")
     String requireTwoFactor(
             @AuthenticationPrincipal Actor me,
             @PathVariable UUID id,
-            @org.springframework.web.bind.annotation.RequestParam boolean required,
+            @RequestParam boolean required,
             RedirectAttributes redirect) {
-        RoleView role = roles.requireTwoFactor(me, id, required);
-        redirect.addFlashAttribute(
-                "flash",
-                required
-                        ? "Users with the role " + role.name() + " must now use two-factor authentication."
-                        : "Two-factor is no longer required for " + role.name() + ".");
-        return "redirect:/roles/" + id;
+        return ConsoleForm.act(redirect, "/roles/" + id, () -> {
+            RoleView role = roles.requireTwoFactor(me, id, required);
+            return required
+                    ? "Users with the role " + role.name() + " must now use two-factor authentication."
+                    : "Two-factor is no longer required for " + role.name() + ".";
+        });
     }
 
     @PostMapping("/{id}/delete")
     String delete(@PathVariable UUID id, @AuthenticationPrincipal Actor me, RedirectAttributes redirect) {
         RoleView role = roles.get(id);
-        try {
+        return ConsoleForm.act(redirect, "/roles", () -> {
             roles.delete(me, id);
-            redirect.addFlashAttribute("flash", "Role " + role.name() + " deleted.");
-        } catch (ProblemException problem) {
-            redirect.addFlashAttribute("flashError", problem.detail());
-        }
-        return "redirect:/roles";
+            return "Role " + role.name() + " deleted.";
+        });
     }
 
-    private String form(UserForms.Role form, @org.jspecify.annotations.Nullable RoleView role, Model model) {
-        model.addAttribute("form", form);
-        model.addAttribute("role", role);
-        model.addAttribute("pageTitle", role == null ? "New role" : role.name());
+    private void permissionGroups(Model model, @org.jspecify.annotations.Nullable RoleView role) {
         model.addAttribute("groups", catalog.groups());
-        return "identity/role-form";
     }
 }

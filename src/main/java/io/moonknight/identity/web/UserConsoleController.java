@@ -1,35 +1,39 @@
 package io.moonknight.identity.web;
 
+import io.moonknight.identity.internal.NewUser;
 import io.moonknight.identity.internal.RoleService;
 import io.moonknight.identity.internal.SessionService;
 import io.moonknight.identity.internal.TwoFactorService;
+import io.moonknight.identity.internal.UserProfile;
 import io.moonknight.identity.internal.UserService;
 import io.moonknight.identity.internal.UserStatus;
 import io.moonknight.identity.internal.UserView;
 import io.moonknight.identity.internal.Username;
 import io.moonknight.shared.security.Actor;
-import io.moonknight.shared.web.ConsoleForms;
-import io.moonknight.shared.web.Fields;
-import io.moonknight.shared.web.ProblemException;
-import jakarta.validation.Valid;
-import java.util.HashSet;
+import io.moonknight.shared.values.EmailAddress;
+import io.moonknight.shared.values.PhoneNumber;
+import io.moonknight.shared.web.ConsoleForm;
+import io.moonknight.shared.web.ConsoleList;
+import io.moonknight.shared.web.FormValues;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+/** The staff users pages: the list, a new user, and a user's page with its three forms and its buttons. */
 @Controller
 @RequestMapping("/users")
 class UserConsoleController {
@@ -38,6 +42,17 @@ class UserConsoleController {
     private final RoleService roles;
     private final SessionService sessions;
     private final TwoFactorService twoFactor;
+
+    private final ConsoleForm<UserView> newUserForm = ConsoleForm.<UserView>of("identity/user-new", "user")
+            .title(user -> "New user")
+            .options(this::roleOptions)
+            .secrets("password");
+
+    // The user's page holds three forms; whichever is shown again with errors, the other two come from the record.
+    private final ConsoleForm<UserView> profileForm = detailForm("profile");
+    private final ConsoleForm<UserView> roleForm = detailForm("roleForm");
+    private final ConsoleForm<UserView> passwordForm =
+            detailForm("passwordForm").secrets("password");
 
     UserConsoleController(UserService users, RoleService roles, SessionService sessions, TwoFactorService twoFactor) {
         this.users = users;
@@ -48,70 +63,44 @@ class UserConsoleController {
 
     @GetMapping
     @PreAuthorize("hasAuthority('users:read')")
-    String list(
-            @RequestParam(required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable UserStatus status,
-            @RequestParam(defaultValue = "0") int page,
-            Model model) {
-        String query = q == null ? null : q.strip();
-        if (query != null && query.length() > 100) {
-            query = query.substring(0, 100);
-        }
-        model.addAttribute("q", query == null ? "" : query);
-        model.addAttribute("status", status);
+    String list(@RequestParam MultiValueMap<String, String> params, Model model) {
+        var list = ConsoleList.of("/users", params);
+        UserStatus status = list.choice("status", UserStatus.class);
         model.addAttribute("statuses", UserStatus.values());
-        model.addAttribute(
-                "page", users.search(query, status, null, PageRequest.of(Math.max(page, 0), 25, Sort.by("username"))));
-        return "identity/users";
+        return list.show(
+                model,
+                users.search(list.text("q", 100), status, null, list.pageable(25, Sort.by("username"))),
+                "identity/users");
     }
 
     @GetMapping("/new")
     @PreAuthorize("hasAuthority('users:manage')")
     String newUser(Model model) {
-        model.addAttribute("form", new UserForms.NewUser());
-        model.addAttribute("roles", roles.list());
-        return "identity/user-new";
+        return newUserForm.show(FormValues.empty(), null, model);
     }
 
     @PostMapping("/new")
     @PreAuthorize("hasAuthority('users:manage')")
     String create(
             @AuthenticationPrincipal Actor me,
-            @Valid @ModelAttribute("form") UserForms.NewUser form,
-            BindingResult result,
+            @RequestParam MultiValueMap<String, String> params,
             Model model,
             RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                UserView user = users.create(
-                        me,
-                        new io.moonknight.identity.internal.NewUser(
-                                Fields.parse("username", form.getUsername(), Username::parse),
-                                UserApiController.profile(form.getEmail(), form.getFullName(), form.getPhone()),
-                                form.getPassword(),
-                                new HashSet<>(form.getRoleIds())));
-                redirect.addFlashAttribute("flash", "User " + user.username() + " created.");
-                return "redirect:/users/" + user.id();
-            } catch (ProblemException problem) {
-                ConsoleForms.reject(result, problem);
-            }
-        }
-        form.setPassword("");
-        model.addAttribute("roles", roles.list());
-        return "identity/user-new";
+        return newUserForm.submit(params, null, model, redirect, form -> {
+            Username username = form.parsed("username", Username::parse);
+            Set<UUID> roleIds = form.uuids("roleIds");
+            UserProfile profile = profile(form); // checks the fields read so far
+            UserView user = users.create(
+                    me, new NewUser(Objects.requireNonNull(username), profile, form.get("password"), roleIds));
+            return new FormValues.Saved("User " + user.username() + " created.", "/users/" + user.id());
+        });
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('users:read')")
     String show(@PathVariable UUID id, Model model) {
         UserView user = users.get(id);
-        var profile = new UserForms.Profile();
-        profile.setEmail(user.email());
-        profile.setFullName(user.fullName());
-        profile.setPhone(user.phone() == null ? "" : user.phone());
-        var roleForm = new UserForms.Roles();
-        roleForm.setRoleIds(user.roles().stream().map(UserView.RoleRef::id).toList());
-        return detail(user, profile, roleForm, new UserForms.Password(), model);
+        return profileForm.show(profileValues(user), user, model);
     }
 
     @PostMapping("/{id}")
@@ -119,24 +108,13 @@ class UserConsoleController {
     String updateProfile(
             @PathVariable UUID id,
             @AuthenticationPrincipal Actor me,
-            @Valid @ModelAttribute("profile") UserForms.Profile form,
-            BindingResult result,
+            @RequestParam MultiValueMap<String, String> params,
             Model model,
             RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                users.changeProfile(
-                        me, id, UserApiController.profile(form.getEmail(), form.getFullName(), form.getPhone()));
-                redirect.addFlashAttribute("flash", "Contact details saved.");
-                return "redirect:/users/" + id;
-            } catch (ProblemException problem) {
-                ConsoleForms.reject(result, problem);
-            }
-        }
-        UserView user = users.get(id);
-        var roleForm = new UserForms.Roles();
-        roleForm.setRoleIds(user.roles().stream().map(UserView.RoleRef::id).toList());
-        return detail(user, form, roleForm, new UserForms.Password(), model);
+        return profileForm.submit(params, users.get(id), model, redirect, form -> {
+            users.changeProfile(me, id, profile(form));
+            return new FormValues.Saved("Contact details saved.", "/users/" + id);
+        });
     }
 
     @PostMapping("/{id}/roles")
@@ -144,18 +122,15 @@ class UserConsoleController {
     String assignRoles(
             @PathVariable UUID id,
             @AuthenticationPrincipal Actor me,
-            @ModelAttribute("roleForm") UserForms.Roles form,
+            @RequestParam MultiValueMap<String, String> params,
+            Model model,
             RedirectAttributes redirect) {
-        try {
-            users.assignRoles(me, id, new HashSet<>(form.getRoleIds()));
-            redirect.addFlashAttribute("flash", "Roles saved.");
-        } catch (ProblemException problem) {
-            if (problem.status().is4xxClientError() && problem.status().value() == 404) {
-                throw problem;
-            }
-            redirect.addFlashAttribute("flashError", problem.detail());
-        }
-        return "redirect:/users/" + id;
+        return roleForm.submit(params, users.get(id), model, redirect, form -> {
+            var roleIds = form.uuids("roleIds");
+            form.check();
+            users.assignRoles(me, id, roleIds);
+            return new FormValues.Saved("Roles saved.", "/users/" + id);
+        });
     }
 
     @PostMapping("/{id}/password")
@@ -163,94 +138,104 @@ class UserConsoleController {
     String resetPassword(
             @PathVariable UUID id,
             @AuthenticationPrincipal Actor me,
-            @Valid @ModelAttribute("passwordForm") UserForms.Password form,
-            BindingResult result,
+            @RequestParam MultiValueMap<String, String> params,
             Model model,
             RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                users.resetPassword(me, id, form.getPassword());
-                redirect.addFlashAttribute("flash", "Password reset; the user's sessions have ended.");
-                return "redirect:/users/" + id;
-            } catch (ProblemException problem) {
-                ConsoleForms.reject(result, problem);
-            }
-        }
-        form.setPassword("");
-        UserView user = users.get(id);
-        var profile = new UserForms.Profile();
-        profile.setEmail(user.email());
-        profile.setFullName(user.fullName());
-        profile.setPhone(user.phone() == null ? "" : user.phone());
-        var roleForm = new UserForms.Roles();
-        roleForm.setRoleIds(user.roles().stream().map(UserView.RoleRef::id).toList());
-        return detail(user, profile, roleForm, form, model);
+        return passwordForm.submit(params, users.get(id), model, redirect, form -> {
+            users.resetPassword(me, id, form.get("password"));
+            return new FormValues.Saved("Password reset; the user's sessions have ended.", "/users/" + id);
+        });
     }
 
     @PostMapping("/{id}/disable")
     @PreAuthorize("hasAuthority('users:manage')")
     String disable(@PathVariable UUID id, @AuthenticationPrincipal Actor me, RedirectAttributes redirect) {
-        return statusChange(id, redirect, "User disabled; their sessions have ended.", () -> users.disable(id, me));
+        return ConsoleForm.act(redirect, "/users/" + id, () -> {
+            users.disable(id, me);
+            return "User disabled; their sessions have ended.";
+        });
     }
 
     @PostMapping("/{id}/enable")
     @PreAuthorize("hasAuthority('users:manage')")
     String enable(@PathVariable UUID id, @AuthenticationPrincipal Actor me, RedirectAttributes redirect) {
-        return statusChange(id, redirect, "User enabled.", () -> users.enable(me, id));
+        return ConsoleForm.act(redirect, "/users/" + id, () -> {
+            users.enable(me, id);
+            return "User enabled.";
+        });
     }
 
     @PostMapping("/{id}/unlock")
     @PreAuthorize("hasAuthority('users:manage')")
     String unlock(@PathVariable UUID id, @AuthenticationPrincipal Actor me, RedirectAttributes redirect) {
-        return statusChange(id, redirect, "User unlocked; they can log in again.", () -> users.unlock(me, id));
+        return ConsoleForm.act(redirect, "/users/" + id, () -> {
+            users.unlock(me, id);
+            return "User unlocked; they can log in again.";
+        });
     }
 
     @PostMapping("/{id}/logout")
     @PreAuthorize("hasAuthority('users:manage')")
     String forceLogout(@PathVariable UUID id, @AuthenticationPrincipal Actor me, RedirectAttributes redirect) {
-        return statusChange(id, redirect, null, () -> {
-            int ended = sessions.forceLogout(me, id);
-            redirect.addFlashAttribute("flash", ended + " session(s) ended.");
-        });
+        return ConsoleForm.act(redirect, "/users/" + id, () -> sessions.forceLogout(me, id) + " session(s) ended.");
     }
 
     @PostMapping("/{id}/two-factor/reset")
     @PreAuthorize("hasAuthority('users:manage')")
     String resetTwoFactor(@PathVariable UUID id, @AuthenticationPrincipal Actor me, RedirectAttributes redirect) {
-        return statusChange(
-                id,
-                redirect,
-                "Two-factor authentication reset; the user's sessions have ended.",
-                () -> twoFactor.reset(me, id));
+        return ConsoleForm.act(redirect, "/users/" + id, () -> {
+            twoFactor.reset(me, id);
+            return "Two-factor authentication reset; the user's sessions have ended.";
+        });
     }
 
-    private String statusChange(UUID id, RedirectAttributes redirect, @Nullable String message, Runnable change) {
-        try {
-            change.run();
-            if (message != null) {
-                redirect.addFlashAttribute("flash", message);
-            }
-        } catch (ProblemException problem) {
-            if (problem.status().value() == 404) {
-                throw problem;
-            }
-            redirect.addFlashAttribute("flashError", problem.detail());
+    /** The contact details as typed, every field checked before the 400 (the same rules as the API's). */
+    private static UserProfile profile(FormValues form) {
+        EmailAddress email = form.parsed("email", EmailAddress::new);
+        String fullName = form.parsed("fullName", UserProfile::fullName);
+        PhoneNumber phone = form.text("phone") == null ? null : form.parsed("phone", PhoneNumber::new);
+        form.check();
+        return new UserProfile(Objects.requireNonNull(email), Objects.requireNonNull(fullName), phone);
+    }
+
+    private ConsoleForm<UserView> detailForm(String name) {
+        return ConsoleForm.<UserView>of("identity/user", "user")
+                .named(name)
+                .title(user -> user == null ? "" : user.username())
+                .options(this::detailOptions);
+    }
+
+    /** What the user's page shows besides the form being submitted: the other two forms, roles and sessions. */
+    private void detailOptions(Model model, @Nullable UserView user) {
+        UserView shown = Objects.requireNonNull(user);
+        if (!model.containsAttribute("profile")) {
+            model.addAttribute("profile", profileValues(shown));
         }
-        return "redirect:/users/" + id;
+        if (!model.containsAttribute("roleForm")) {
+            model.addAttribute(
+                    "roleForm",
+                    FormValues.empty()
+                            .put(
+                                    "roleIds",
+                                    shown.roles().stream()
+                                            .map(role -> role.id().toString())
+                                            .collect(Collectors.joining(","))));
+        }
+        if (!model.containsAttribute("passwordForm")) {
+            model.addAttribute("passwordForm", FormValues.empty());
+        }
+        roleOptions(model, shown);
+        model.addAttribute("sessions", sessions.ofUser(shown.id()));
     }
 
-    private String detail(
-            UserView user,
-            UserForms.Profile profile,
-            UserForms.Roles roleForm,
-            UserForms.Password passwordForm,
-            Model model) {
-        model.addAttribute("user", user);
-        model.addAttribute("profile", profile);
-        model.addAttribute("roleForm", roleForm);
-        model.addAttribute("passwordForm", passwordForm);
+    private void roleOptions(Model model, @Nullable UserView user) {
         model.addAttribute("roles", roles.list());
-        model.addAttribute("sessions", sessions.ofUser(user.id()));
-        return "identity/user";
+    }
+
+    private static FormValues profileValues(UserView user) {
+        return FormValues.empty()
+                .put("email", user.email())
+                .put("fullName", user.fullName())
+                .put("phone", user.phone());
     }
 }

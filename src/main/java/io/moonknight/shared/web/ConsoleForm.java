@@ -2,10 +2,12 @@ package io.moonknight.shared.web;
 
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -33,11 +35,30 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * A submission that the use case refuses with a {@link ProblemException} shows the form again with the problem's
  * field errors on their inputs (and the rest at the top); one that succeeds redirects with a flash message. Buttons
  * that change something without a form of their own use {@link #act}.
+ *
+ * <p>A page with several forms (a user's contact details, roles and password) declares one {@code ConsoleForm} per
+ * form, each {@link #named} after the model attribute its template reads; their shared {@code options} fill the
+ * forms not being shown again from the record, when the model does not hold them yet:
+ *
+ * <pre>{@code
+ * private final ConsoleForm<UserView> profileForm = detail("profile");
+ * private final ConsoleForm<UserView> passwordForm = detail("passwordForm").secrets("password");
+ *
+ * private ConsoleForm<UserView> detail(String name) {
+ *     return ConsoleForm.<UserView>of("identity/user", "user").named(name).options(this::otherForms);
+ * }
+ *
+ * private void otherForms(Model model, @Nullable UserView user) {
+ *     if (!model.containsAttribute("profile")) { model.addAttribute("profile", profileValues(user)); }
+ *     if (!model.containsAttribute("passwordForm")) { model.addAttribute("passwordForm", FormValues.empty()); }
+ * }
+ * }</pre>
  */
 public final class ConsoleForm<T> {
 
     private final String view;
     private final String subject;
+    private String name = "form";
     private Function<@Nullable T, String> title = existing -> "";
     private BiConsumer<Model, @Nullable T> options = (model, existing) -> {};
     private UnaryOperator<String> fieldName = UnaryOperator.identity();
@@ -54,6 +75,12 @@ public final class ConsoleForm<T> {
      */
     public static <T> ConsoleForm<T> of(String view, String subject) {
         return new ConsoleForm<>(view, subject);
+    }
+
+    /** The model attribute the template reads the values from ({@code form} unless named otherwise). */
+    public ConsoleForm<T> named(String name) {
+        this.name = name;
+        return this;
     }
 
     /** The page title, from the record being edited (null for a new one). */
@@ -82,8 +109,8 @@ public final class ConsoleForm<T> {
 
     /** Shows the form with these values: defaults for a new record, the record's own when editing. */
     public String show(FormValues form, @Nullable T existing, Model model) {
-        secrets.forEach(name -> form.put(name, ""));
-        model.addAttribute("form", form);
+        secrets.forEach(secret -> form.put(secret, ""));
+        model.addAttribute(name, form);
         model.addAttribute(subject, existing);
         options.accept(model, existing);
         model.addAttribute("pageTitle", title.apply(existing));
@@ -113,8 +140,26 @@ public final class ConsoleForm<T> {
     }
 
     /**
+     * As {@link #submit}, for a form whose result is shown once on the page itself instead of after a redirect (a new
+     * API key's secret, which must not travel through the session as a flash message): {@code save} puts the result on
+     * the model and the form is shown again empty; a {@link ProblemException} shows it again with the errors.
+     */
+    public String submitInPlace(
+            MultiValueMap<String, String> params, @Nullable T existing, Model model, Consumer<FormValues> save) {
+        var form = FormValues.of(params);
+        try {
+            save.accept(form);
+            return show(FormValues.empty(), existing, model);
+        } catch (ProblemException problem) {
+            form.reject(problem, fieldName);
+            return show(form, existing, model);
+        }
+    }
+
+    /**
      * A button that changes something and goes back to a page (delete, suspend, cancel): the flash message says what
-     * was done, or, when the use case refuses, why not.
+     * was done, or, when the use case refuses, why not. A 404 is not a refusal: the record in the address does not
+     * exist (or is another tenant's), so it propagates and the console answers with its 404 page.
      *
      * @param back where to go when the action is refused (and, for a {@code String} result, when it succeeds)
      */
@@ -129,6 +174,9 @@ public final class ConsoleForm<T> {
             redirect.addFlashAttribute("flash", done.flash());
             return "redirect:" + done.redirectTo();
         } catch (ProblemException problem) {
+            if (problem.status() == HttpStatus.NOT_FOUND) {
+                throw problem;
+            }
             redirect.addFlashAttribute("flashError", problem.summary());
             return "redirect:" + back;
         }

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 
@@ -113,6 +114,11 @@ public final class ConsoleList {
 
     /** The requested page (0 when absent or malformed) of {@code size} rows. */
     public Pageable pageable(int size) {
+        return pageable(size, Sort.unsorted());
+    }
+
+    /** As {@link #pageable(int)}, in the given order. */
+    public Pageable pageable(int size, Sort sort) {
         int page = 0;
         String value = raw("page");
         if (value != null) {
@@ -122,7 +128,7 @@ public final class ConsoleList {
                 page = 0;
             }
         }
-        return PageRequest.of(page, size);
+        return PageRequest.of(page, size, sort);
     }
 
     /** The filters set, as a query string without the page ({@code q=fibre&status=ACTIVE}). */

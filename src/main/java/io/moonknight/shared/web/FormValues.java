@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -194,6 +197,34 @@ public final class FormValues {
             errors.putIfAbsent(name, "enter a date as YYYY-MM-DD");
             return null;
         }
+    }
+
+    /**
+     * The value read by a value object's parser ({@code Username::parse}, {@code EmailAddress::new}, ...), which
+     * throws {@link IllegalArgumentException} for what it refuses (blank, too long, malformed); its message becomes
+     * the field's error and the result null. Read every field first, then {@link #check}: the form shows all its
+     * errors at once.
+     */
+    public <T> @Nullable T parsed(String name, Function<String, T> parser) {
+        try {
+            return Fields.parse(name, get(name), parser);
+        } catch (ProblemException problem) {
+            errors.putIfAbsent(name, problem.summary());
+            return null;
+        }
+    }
+
+    /** The ids ticked in a group of checkboxes sharing one name; a value that is not an id is an error on it. */
+    public Set<UUID> uuids(String name) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (String value : list(name)) {
+            try {
+                ids.add(UUID.fromString(value));
+            } catch (IllegalArgumentException e) {
+                errors.putIfAbsent(name, "choose among the options shown");
+            }
+        }
+        return ids;
     }
 
     public <E extends Enum<E>> @Nullable E choice(String name, Class<E> type) {

@@ -85,10 +85,15 @@ public class TenantService {
         return saved(tenant);
     }
 
+    /** Suspends a tenant; its users can no longer sign in and are shown {@code reason} (1-500 characters). */
     @Transactional
     public TenantView suspend(UUID id, String reason) {
+        String why = reason.strip();
+        if (why.isEmpty() || why.length() > 500) {
+            throw ProblemException.invalidField("reason", "must be 1-500 characters; the tenant's users see it");
+        }
         Tenant tenant = load(id);
-        tenant.suspend(reason, clock.instant());
+        tenant.suspend(why, clock.instant());
         return saved(tenant);
     }
 

@@ -94,7 +94,7 @@ final class TenantRequests {
 
     static TenantSettings settings(String name, String timezone, String currency, String locale) {
         return new TenantSettings(
-                name,
+                Fields.parse("name", name, TenantSettings::name),
                 Fields.parse("timezone", timezone, TenantSettings::zone),
                 Fields.parse("currency", currency, TenantSettings::currency),
                 Fields.parse("locale", locale, TenantSettings::locale));

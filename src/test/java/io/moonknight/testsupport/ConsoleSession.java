@@ -25,12 +25,23 @@ public final class ConsoleSession {
 
     /** Logs the tenant's admin in. */
     public static ConsoleSession admin(Api api, String tenant) {
+        return login(api, tenant, "admin", TestTenants.PASSWORD);
+    }
+
+    /** Logs the platform operator in (no tenant). */
+    public static ConsoleSession operator(Api api) {
+        return login(api, "", TestTenants.OPERATOR, TestTenants.OPERATOR_PASSWORD);
+    }
+
+    /** Logs a user in through the login form; {@code tenant} is empty for a platform operator. */
+    public static ConsoleSession login(Api api, String tenant, String username, String password) {
         var loginPage = api.get("/login", null);
         String cookie = cookie(loginPage);
         var csrf = CSRF.matcher(loginPage.body());
         assertThat(csrf.find()).as("CSRF token on the login page").isTrue();
-        String form = "tenant=" + tenant + "&username=admin&password="
-                + URLEncoder.encode(TestTenants.PASSWORD, StandardCharsets.UTF_8)
+        String form = "tenant=" + URLEncoder.encode(tenant, StandardCharsets.UTF_8) + "&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8)
                 + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
         var login = api.send(
                 "POST",

@@ -48,13 +48,13 @@ class SchemaNamesTest {
     void aQualifiedNameNeverTakesAnotherClasssSimpleName() {
         var names = SchemaNames.assign(List.of(
                 "io.moonknight.billing.internal.BillingSettingsService$Settings",
-                "io.moonknight.tenancy.web.TenantForms$Settings",
+                "io.moonknight.tenancy.web.TenantRequests$Settings",
                 "io.moonknight.billing.web.BillingSettings"));
         assertThat(names)
                 .containsEntry(
                         "io.moonknight.billing.internal.BillingSettingsService$Settings",
                         "BillingBillingSettingsServiceSettings")
-                .containsEntry("io.moonknight.tenancy.web.TenantForms$Settings", "TenancySettings")
+                .containsEntry("io.moonknight.tenancy.web.TenantRequests$Settings", "TenancySettings")
                 .doesNotContainKey("io.moonknight.billing.web.BillingSettings");
     }
 

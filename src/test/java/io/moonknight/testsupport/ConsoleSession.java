@@ -25,11 +25,16 @@ public final class ConsoleSession {
 
     /** Logs the tenant's admin in. */
     public static ConsoleSession admin(Api api, String tenant) {
+        return login(api, tenant, "admin");
+    }
+
+    /** Logs a user of the tenant in (with the test password). */
+    public static ConsoleSession login(Api api, String tenant, String username) {
         var loginPage = api.get("/login", null);
         String cookie = cookie(loginPage);
         var csrf = CSRF.matcher(loginPage.body());
         assertThat(csrf.find()).as("CSRF token on the login page").isTrue();
-        String form = "tenant=" + tenant + "&username=admin&password="
+        String form = "tenant=" + tenant + "&username=" + username + "&password="
                 + URLEncoder.encode(TestTenants.PASSWORD, StandardCharsets.UTF_8)
                 + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
         var login = api.send(

@@ -198,6 +198,33 @@ class MoneyPermissionsTest {
     }
 
     @Test
+    void theConsoleKeepsTheExemptionOfAnAccountSavedByAClerkWhoMayNotChangeIt() {
+        String customer = customer();
+        assertThat(api.put(
+                                "/api/v1/customers/" + customer + "/billing-account",
+                                account(true, "BIN-1"),
+                                tenant.adminToken())
+                        .status())
+                .isEqualTo(200);
+        var clerk = tenants.userWith(tenant, Set.of("billing:read", "billing:write", "customers:read"));
+        var console = ConsoleSession.login(api, tenant.slug(), clerk.username());
+        String tab = console.page("/billing/for-customer/" + customer).body();
+        assertThat(tab).containsPattern("id=\"taxExempt\"[^>]*disabled").containsPattern("id=\"taxId\"[^>]*readonly");
+
+        // The disabled checkbox is not sent; a tampered tax id is ignored: the exemption stays as it was.
+        var saved = console.submit(
+                "/billing/for-customer/" + customer,
+                "/billing/for-customer/" + customer + "/account",
+                Map.of("paymentTermsDays", "14", "taxId", "BIN-2"));
+        assertThat(saved.status()).isEqualTo(302);
+        var account = api.get("/api/v1/customers/" + customer + "/billing-account", tenant.adminToken())
+                .json();
+        assertThat(account.path("paymentTermsDays").asInt()).isEqualTo(14);
+        assertThat(account.path("taxExempt").asBoolean()).isTrue();
+        assertThat(account.path("taxId").asString()).isEqualTo("BIN-1");
+    }
+
+    @Test
     void aCashierRecordsPaymentsButCannotRefundOrVoidAndTheConsoleShowsOnlyWhatTheyMayDo() {
         var cashier = tenants.userWith(tenant, Set.of("billing:read", "payments:record"));
         String customer = customer();

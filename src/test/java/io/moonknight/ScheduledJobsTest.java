@@ -65,11 +65,28 @@ class ScheduledJobsTest {
         UUID zombie = RadiusFixtures.session(
                 jdbc, tenant.id(), UUID.randomUUID(), subscription, "ghost", Duration.ofHours(1));
 
+        String oldKey = "old-" + UUID.randomUUID();
+        jdbc.sql("""
+            insert into shared.idempotency_keys (tenant_id, principal_id, idempotency_key, request_method,
+                request_path, fingerprint, claim_token, claimed_at, created_at)
+            values (:t, :p, :k, 'POST', '/api/v1/payments', '\\x00', :p, now() - interval '2 days',
+                now() - interval '2 days')
+            """)
+                .param("t", tenant.id())
+                .param("p", UUID.randomUUID())
+                .param("k", oldKey)
+                .update();
+
         List<Job> jobs = jobs();
         assertThat(jobs)
                 .map(Job::toString)
                 .as("the jobs are found")
-                .contains("StaleSessionJob.run", "CoaRequests.run", "PlanChangeJob.run", "ImportRunner.failAbandoned");
+                .contains(
+                        "StaleSessionJob.run",
+                        "CoaRequests.run",
+                        "PlanChangeJob.run",
+                        "ImportRunner.failAbandoned",
+                        "IdempotencyKeyPurge.purge");
         List<String> failures = new ArrayList<>();
         for (Job job : jobs) {
             Object target = AopTestUtils.getUltimateTargetObject(job.instance()); // past the lock: run it now
@@ -81,6 +98,12 @@ class ScheduledJobsTest {
             }
         }
         assertThat(failures).as("jobs that failed").isEmpty();
+        assertThat(jdbc.sql("select count(*) from shared.idempotency_keys where idempotency_key = :k")
+                        .param("k", oldKey)
+                        .query(Integer.class)
+                        .single())
+                .as("the idempotency key older than a day is purged")
+                .isZero();
 
         assertThat(jdbc.sql("select count(*) from radius.sessions where id = :id")
                         .param("id", zombie)

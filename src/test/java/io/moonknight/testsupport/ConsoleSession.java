@@ -33,6 +33,11 @@ public final class ConsoleSession {
         return login(api, "", TestTenants.OPERATOR, TestTenants.OPERATOR_PASSWORD);
     }
 
+    /** Logs a user of the tenant in (with the test password). */
+    public static ConsoleSession login(Api api, String tenant, String username) {
+        return login(api, tenant, username, TestTenants.PASSWORD);
+    }
+
     /** Logs a user in through the login form; {@code tenant} is empty for a platform operator. */
     public static ConsoleSession login(Api api, String tenant, String username, String password) {
         var loginPage = api.get("/login", null);

@@ -16,6 +16,10 @@ class BillingConfiguration {
     static final String WRITE = "billing:write";
     static final String RUN = "billing:run";
     static final String SETTINGS = "billing:settings";
+    static final String RECORD_PAYMENTS = "payments:record";
+    static final String REFUND_PAYMENTS = "payments:refund";
+    static final String VOID_INVOICES = "invoices:void";
+    static final String TAX_EXEMPT = "billing:tax-exempt";
 
     @Bean
     ConsoleMenuItem invoicesMenu() {
@@ -67,7 +71,31 @@ class BillingConfiguration {
                                 BuiltInRole.BILLING,
                                 BuiltInRole.SUPPORT),
                         PermissionDefinition.of(
-                                WRITE, "Record payments and void invoices", BuiltInRole.ADMIN, BuiltInRole.BILLING),
+                                WRITE,
+                                "Add and cancel charges, draft and issue invoices, sell data packs, change billing"
+                                        + " accounts",
+                                BuiltInRole.ADMIN,
+                                BuiltInRole.BILLING),
+                        PermissionDefinition.of(
+                                RECORD_PAYMENTS,
+                                "Record payments received (take money)",
+                                BuiltInRole.ADMIN,
+                                BuiltInRole.BILLING),
+                        PermissionDefinition.of(
+                                REFUND_PAYMENTS,
+                                "Refund from a payment (give money back)",
+                                BuiltInRole.ADMIN,
+                                BuiltInRole.BILLING),
+                        PermissionDefinition.of(
+                                VOID_INVOICES,
+                                "Void invoices (a credit note takes an issued one off the ledger)",
+                                BuiltInRole.ADMIN,
+                                BuiltInRole.BILLING),
+                        PermissionDefinition.of(
+                                TAX_EXEMPT,
+                                "Make a customer tax exempt or change an exempt customer's tax id",
+                                BuiltInRole.ADMIN,
+                                BuiltInRole.BILLING),
                         PermissionDefinition.of(
                                 RUN, "Start and preview billing runs", BuiltInRole.ADMIN, BuiltInRole.BILLING),
                         PermissionDefinition.of(

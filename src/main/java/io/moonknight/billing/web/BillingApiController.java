@@ -7,6 +7,7 @@ import io.moonknight.billing.internal.BillingViews;
 import io.moonknight.billing.internal.Charges;
 import io.moonknight.shared.web.PageResponse;
 import io.moonknight.shared.web.Paging;
+import io.moonknight.shared.web.idempotency.Idempotent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -105,8 +106,12 @@ class BillingApiController {
 
     @org.springframework.web.bind.annotation.PutMapping("/api/v1/customers/{id}/billing-account")
     @PreAuthorize("hasAuthority('billing:write')")
-    @Operation(summary = "Change a customer's billing account settings")
+    @Operation(
+            summary = "Change a customer's billing account settings",
+            description = "Changing `taxExempt`, or the `taxId` of an exempt customer, also needs `billing:tax-exempt`"
+                    + " (403 otherwise)")
     BillingAccounts.Account putAccount(@PathVariable UUID id, @Valid @RequestBody AccountRequest request) {
+        TaxExemptions.check(accounts.get(id), Boolean.TRUE.equals(request.taxExempt()), request.taxId());
         return accounts.update(
                 id,
                 new BillingAccounts.Change(
@@ -146,6 +151,7 @@ class BillingApiController {
             Boolean invoiceNow) {}
 
     @PostMapping("/api/v1/customers/{id}/charges")
+    @Idempotent
     @PreAuthorize("hasAuthority('billing:write')")
     @Operation(
             summary = "Add a one-time charge",
@@ -180,6 +186,7 @@ class BillingApiController {
     }
 
     @PostMapping("/api/v1/customers/{id}/charges/invoice")
+    @Idempotent
     @PreAuthorize("hasAuthority('billing:write')")
     @Operation(
             summary = "Invoice a customer's pending charges now",
@@ -206,6 +213,7 @@ class BillingApiController {
     }
 
     @PostMapping("/api/v1/charges/{id}/cancel")
+    @Idempotent
     @PreAuthorize("hasAuthority('billing:write')")
     @Operation(
             summary = "Cancel a pending charge",
@@ -219,6 +227,7 @@ class BillingApiController {
             UUID planId) {}
 
     @PostMapping("/api/v1/subscriptions/{id}/data-packs")
+    @Idempotent
     @PreAuthorize("hasAuthority('billing:write')")
     @Operation(
             summary = "Buy a data pack for a subscription",
@@ -252,7 +261,8 @@ class BillingApiController {
             String reason) {}
 
     @PostMapping("/api/v1/payments/{id}/refunds")
-    @PreAuthorize("hasAuthority('billing:write')")
+    @Idempotent
+    @PreAuthorize("hasAuthority('payments:refund')")
     @Operation(
             summary = "Refund from a payment",
             description = "Pays back up to what the payment left as credit; 409 `refund-exceeds-credit` beyond it"
@@ -343,6 +353,7 @@ class BillingApiController {
     }
 
     @PostMapping("/api/v1/invoices")
+    @Idempotent
     @PreAuthorize("hasAuthority('billing:write')")
     @Operation(
             summary = "Draft a manual invoice",
@@ -362,6 +373,7 @@ class BillingApiController {
     }
 
     @PostMapping("/api/v1/invoices/{id}/issue")
+    @Idempotent
     @PreAuthorize("hasAuthority('billing:write')")
     @Operation(
             summary = "Issue a draft",
@@ -419,7 +431,8 @@ class BillingApiController {
     }
 
     @PostMapping("/api/v1/invoices/{id}/void")
-    @PreAuthorize("hasAuthority('billing:write')")
+    @Idempotent
+    @PreAuthorize("hasAuthority('invoices:void')")
     @Operation(
             summary = "Void an invoice",
             description = "A draft, or an issued, unpaid one (409 `invoice-not-voidable`); for an issued one a credit"
@@ -429,7 +442,8 @@ class BillingApiController {
     }
 
     @PostMapping("/api/v1/payments")
-    @PreAuthorize("hasAuthority('billing:write')")
+    @Idempotent
+    @PreAuthorize("hasAuthority('payments:record')")
     @Operation(
             summary = "Record a payment",
             description = "Cash, bank transfer or cheque; allocated to the chosen invoices or the oldest open ones,"
@@ -470,6 +484,7 @@ class BillingApiController {
     }
 
     @PostMapping("/api/v1/billing-runs")
+    @Idempotent
     @PreAuthorize("hasAuthority('billing:run')")
     @Operation(
             summary = "Start a billing run",

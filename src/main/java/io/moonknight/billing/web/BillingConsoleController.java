@@ -79,7 +79,7 @@ class BillingConsoleController {
     }
 
     @PostMapping("/invoices/{id}/void")
-    @PreAuthorize("hasAuthority('billing:write')")
+    @PreAuthorize("hasAuthority('invoices:void')")
     String voidInvoice(
             @PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         return ConsoleForm.act(redirect, "/billing/invoices/" + id, () -> {
@@ -155,7 +155,7 @@ class BillingConsoleController {
     }
 
     @PostMapping("/for-customer/{customerId}/payments/{paymentId}/refund")
-    @PreAuthorize("hasAuthority('billing:write')")
+    @PreAuthorize("hasAuthority('payments:refund')")
     String refund(
             @PathVariable UUID customerId,
             @PathVariable UUID paymentId,
@@ -199,6 +199,12 @@ class BillingConsoleController {
             var promise = form.date("promiseToPay");
             Integer billingDay = form.integer("billingDay");
             form.check();
+            // Without billing:tax-exempt the form shows the exemption read-only: keep it as it is.
+            var current = accounts.get(customerId);
+            boolean mayExempt = TaxExemptions.mayChange();
+            boolean taxExempt = mayExempt ? form.checked("taxExempt") : current.taxExempt();
+            String taxId = mayExempt || !current.taxExempt() ? form.text("taxId") : current.taxId();
+            TaxExemptions.check(current, taxExempt, taxId);
             accounts.update(
                     customerId,
                     new BillingAccounts.Change(
@@ -207,8 +213,8 @@ class BillingConsoleController {
                             form.checked("neverSuspend"),
                             promise,
                             billingDay,
-                            form.checked("taxExempt"),
-                            form.text("taxId")));
+                            taxExempt,
+                            taxId));
             return "Billing settings saved.";
         });
     }
@@ -252,7 +258,7 @@ class BillingConsoleController {
     }
 
     @PostMapping("/for-customer/{customerId}/payments")
-    @PreAuthorize("hasAuthority('billing:write')")
+    @PreAuthorize("hasAuthority('payments:record')")
     String pay(
             @PathVariable UUID customerId,
             @RequestParam MultiValueMap<String, String> params,

@@ -52,6 +52,10 @@ class IdentityDemoData implements DemoDataContributor {
                 "Staff auditor",
                 "Example custom role: may look at staff users and the tenant settings, change nothing",
                 Set.of(IdentityConfiguration.USERS_READ, "tenant:read", "dashboard:view"));
+        roles.create(
+                "Cashier",
+                "Example custom role: takes payments at the counter; cannot refund, void or change billing",
+                Set.of("customers:read", "billing:read", "payments:record"));
         apiKeys.create((java.util.UUID) null, "Monitoring (demo)", Set.of("tenant:read"), null, 120);
     }
 

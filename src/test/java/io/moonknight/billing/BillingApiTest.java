@@ -316,8 +316,9 @@ class BillingApiTest {
                 .update();
         // Two steps: a single "- 7" can collide with the period a week earlier, as the key is checked row by row.
         for (int days : new int[] {-10_000, 10_000 - 7}) {
-            jdbc.sql("update billing.billed_periods set period_start = period_start + :days where subscription_id ="
-                            + " cast(:id as uuid)")
+            jdbc.sql("update billing.billed_periods set period_start = period_start + :days,"
+                            + " days = daterange(lower(days) + :days, upper(days) + :days)"
+                            + " where subscription_id = cast(:id as uuid)")
                     .param("days", days)
                     .param("id", subscription)
                     .update();

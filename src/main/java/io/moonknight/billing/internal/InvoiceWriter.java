@@ -85,6 +85,15 @@ class InvoiceWriter {
         return new Taxed(breakdown.net(), tax, breakdown.gross());
     }
 
+    /** What an invoice of these charges would come to with tax, as {@link #issue} would write it. */
+    BigDecimal total(Accounts.Account account, List<Charge> charges) {
+        BigDecimal total = Money.zero(account.currency());
+        for (Charge charge : charges) {
+            total = total.add(taxed(charge, account, this::rates).gross());
+        }
+        return total;
+    }
+
     /** Creates a draft: lines taxed and totalled, no number, nothing on the ledger yet. */
     UUID draft(
             Accounts.Account account,
@@ -130,11 +139,12 @@ class InvoiceWriter {
             net = net.add(taxed.net());
             tax = tax.add(taxed.tax());
             jdbc.sql("""
-                insert into billing.invoice_lines (id, invoice_id, position, description, subscription_id, period_start,
-                    period_end, net, tax, total)
-                values (:id, :invoice, :position, :description, :subscription, :ps, :pe, :net, :tax, :total)
+                insert into billing.invoice_lines (id, tenant_id, invoice_id, position, description, subscription_id,
+                    period_start, period_end, net, tax, total)
+                values (:id, :t, :invoice, :position, :description, :subscription, :ps, :pe, :net, :tax, :total)
                 """)
                     .param("id", UUID.randomUUID())
+                    .param("t", TenantContext.require())
                     .param("invoice", invoiceId)
                     .param("position", position++)
                     .param("description", charge.description())
@@ -309,14 +319,15 @@ class InvoiceWriter {
                 .param("exempt", SqlArrays.literal(exempt))
                 .update();
         jdbc.sql("""
-            insert into billing.invoice_lines (id, invoice_id, position, description, subscription_id, period_start,
-                period_end, net, tax, total)
-            select id, invoice, position, description, subscription, ps, pe, net, tax, total
+            insert into billing.invoice_lines (id, tenant_id, invoice_id, position, description, subscription_id,
+                period_start, period_end, net, tax, total)
+            select id, :t, invoice, position, description, subscription, ps, pe, net, tax, total
             from unnest(cast(:ids as uuid[]), cast(:invoices as uuid[]), cast(:positions as int[]),
                 cast(:descriptions as text[]), cast(:subscriptions as uuid[]), cast(:starts as date[]),
                 cast(:ends as date[]), cast(:nets as numeric[]), cast(:taxes as numeric[]), cast(:totals as numeric[]))
                 as x(id, invoice, position, description, subscription, ps, pe, net, tax, total)
             """)
+                .param("t", tenant)
                 .param("ids", SqlArrays.literal(lineIds))
                 .param("invoices", SqlArrays.literal(lineInvoices))
                 .param("positions", SqlArrays.literal(positions))

@@ -403,8 +403,13 @@ class BillingApiTest {
                 "/api/v1/payments",
                 Map.of("customerId", customer, "amount", "500", "method", "CASH"),
                 tenant.adminToken());
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .alias("renewed and resumed in reaction to the payment (PaymentReceived)")
+                .until(() -> api.get("/api/v1/subscriptions/" + id, tenant.adminToken())
+                        .text("status")
+                        .equals("ACTIVE"));
         var renewed = api.get("/api/v1/subscriptions/" + id, tenant.adminToken());
-        assertThat(renewed.text("status")).isEqualTo("ACTIVE");
         assertThat(renewed.text("expiresOn"))
                 .isEqualTo(TestTenants.today().plusDays(6).toString());
         assertThat(api.get("/api/v1/customers/" + customer + "/ledger", tenant.adminToken())

@@ -68,12 +68,12 @@ public class BillingService {
     private final CustomerDirectory customers;
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
-    private final Dunning dunning;
     private final Prepaid prepaid;
     private final Charges charges;
     private final Credit credit;
     private final UsageMeter usage;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final ExecutorService runner = Executors.newVirtualThreadPerTaskExecutor();
 
     BillingService(
@@ -85,16 +85,16 @@ public class BillingService {
             CustomerDirectory customers,
             TransactionTemplate transactions,
             AuditTrail audit,
-            Dunning dunning,
             @org.springframework.context.annotation.Lazy Prepaid prepaid,
             Charges charges,
             Credit credit,
             UsageMeter usage,
-            Clock clock) {
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.usage = usage;
         this.charges = charges;
         this.credit = credit;
-        this.dunning = dunning;
         this.prepaid = prepaid;
         this.jdbc = jdbc;
         this.accounts = accounts;
@@ -752,10 +752,16 @@ public class BillingService {
                     "invoice-not-voidable",
                     "Only a draft or an issued, unpaid invoice can be voided; refund payments first");
         }
+        UUID tenant = TenantContext.require();
         if (invoice.status().equals("ISSUED")) {
             UUID account = accounts.of(invoice.customerId()).id();
-            accounts.post(account, "CREDIT_NOTE", invoice.total().negate(), id, "Credit note for " + invoice.number());
+            String number = java.util.Objects.requireNonNull(invoice.number());
+            accounts.post(account, "CREDIT_NOTE", invoice.total().negate(), id, "Credit note for " + number);
+            events.publishEvent(new io.moonknight.billing.CreditNoteIssued(
+                    tenant, invoice.customerId(), id, number, invoice.total(), invoice.currency(), clock.instant()));
         }
+        events.publishEvent(new io.moonknight.billing.InvoiceVoided(
+                tenant, invoice.customerId(), id, invoice.number(), reason, clock.instant()));
         audit.record(AuditRecord.of("invoice.voided", "Invoice", id).with("reason", reason));
         return invoice(id);
     }
@@ -965,9 +971,18 @@ public class BillingService {
         audit.record(AuditRecord.of("payment.recorded", "Payment", id)
                 .with("amount", amount)
                 .with("method", method));
-        dunning.cleared(customerId, LocalDate.now(clock.withZone(accounts.tenantZone())));
-        prepaid.paid(customerId);
-        return payment(id);
+        BillingViews.Payment recorded = payment(id);
+        // dunning resumes what it suspended and prepaid services renew, in reaction to this (PaymentReactions)
+        events.publishEvent(new io.moonknight.billing.PaymentReceived(
+                TenantContext.require(),
+                customerId,
+                id,
+                java.util.Objects.requireNonNull(recorded.receiptNumber()),
+                amount,
+                account.currency().getCurrencyCode(),
+                method,
+                now));
+        return recorded;
     }
 
     /** The next gapless receipt number, taken inside the caller's transaction (a rollback gives it back). */

@@ -15,10 +15,18 @@ class Credit {
 
     private final JdbcClient jdbc;
     private final Accounts accounts;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final java.time.Clock clock;
 
-    Credit(JdbcClient jdbc, Accounts accounts) {
+    Credit(
+            JdbcClient jdbc,
+            Accounts accounts,
+            org.springframework.context.ApplicationEventPublisher events,
+            java.time.Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.events = events;
+        this.clock = clock;
     }
 
     /**
@@ -37,13 +45,34 @@ class Credit {
                 .param("i", invoiceId)
                 .param("a", amount)
                 .update();
-        int paid = jdbc.sql("""
+        record Paid(UUID tenant, UUID customer, String number, BigDecimal total, String currency, String status) {}
+        Paid paid = jdbc.sql("""
             update billing.invoices set paid = paid + :a,
                 status = case when paid + :a >= total then 'PAID' else 'PARTIALLY_PAID' end
             where id = :i and status in ('ISSUED', 'PARTIALLY_PAID')
-            """).param("a", amount).param("i", invoiceId).update();
-        if (paid != 1) {
-            throw new IllegalStateException("Invoice " + invoiceId + " is not open: nothing can be allocated to it");
+            returning tenant_id, customer_id, number, total, currency, status
+            """)
+                .param("a", amount)
+                .param("i", invoiceId)
+                .query((row, i) -> new Paid(
+                        row.getObject("tenant_id", UUID.class),
+                        row.getObject("customer_id", UUID.class),
+                        row.getString("number"),
+                        row.getBigDecimal("total"),
+                        row.getString("currency"),
+                        row.getString("status")))
+                .optional()
+                .orElseThrow(() -> new IllegalStateException(
+                        "Invoice " + invoiceId + " is not open: nothing can be allocated to it"));
+        if (paid.status().equals("PAID")) {
+            events.publishEvent(new io.moonknight.billing.InvoicePaid(
+                    paid.tenant(),
+                    paid.customer(),
+                    invoiceId,
+                    paid.number(),
+                    paid.total(),
+                    paid.currency(),
+                    clock.instant()));
         }
     }
 

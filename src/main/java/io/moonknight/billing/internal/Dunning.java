@@ -114,13 +114,16 @@ class Dunning {
                 .param("latest", today.minusDays(earliest))
                 .query(Dunning::due)
                 .list();
+        int firstOverdue =
+                steps.stream().mapToInt(Step::days).filter(d -> d > 0).min().orElse(Integer.MAX_VALUE);
         int taken = 0;
         for (Due invoice : due) {
             for (Step step : steps) {
                 if (today.isBefore(invoice.dueOn().plusDays(step.days()))) {
                     continue;
                 }
-                Boolean done = transactions.execute(status -> take(tenant, invoice, step, today));
+                boolean overdue = step.days() == firstOverdue;
+                Boolean done = transactions.execute(status -> take(tenant, invoice, step, today, overdue));
                 if (Boolean.TRUE.equals(done)) {
                     taken++;
                 }
@@ -134,7 +137,7 @@ class Dunning {
      * promise to pay landed meanwhile), so the invoice and the account are read again under the account's lock,
      * which payments take too, and the step is skipped when the invoice is no longer open.
      */
-    private boolean take(UUID tenant, Due listed, Step step, LocalDate today) {
+    private boolean take(UUID tenant, Due listed, Step step, LocalDate today, boolean firstOverdue) {
         UUID account = jdbc.sql("select account_id from billing.invoices where tenant_id = :t and id = :i")
                 .param("t", tenant)
                 .param("i", listed.invoice())
@@ -207,6 +210,17 @@ class Dunning {
                 clock.instant());
         events.publishEvent(reached);
         events.publishEvent(DunningEvent.of(reached, spared));
+        if (firstOverdue) {
+            events.publishEvent(new io.moonknight.billing.InvoiceOverdue(
+                    tenant,
+                    invoice.customer(),
+                    invoice.invoice(),
+                    invoice.number(),
+                    invoice.dueOn(),
+                    invoice.open(),
+                    invoice.currency(),
+                    clock.instant()));
+        }
         audit.record(AuditRecord.of(
                         "dunning." + step.action().toLowerCase(java.util.Locale.ROOT), "Invoice", invoice.invoice())
                 .with("days", step.days())

@@ -9,6 +9,7 @@ import io.moonknight.shared.db.SqlArrays;
 import io.moonknight.shared.tenant.TenantContext;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,12 +42,19 @@ class InvoiceWriter {
     private final Accounts accounts;
     private final AuditTrail audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    InvoiceWriter(JdbcClient jdbc, Accounts accounts, AuditTrail audit, Clock clock) {
+    InvoiceWriter(
+            JdbcClient jdbc,
+            Accounts accounts,
+            AuditTrail audit,
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Creates and issues an invoice in the caller's transaction; returns its id. */
@@ -183,16 +191,27 @@ class InvoiceWriter {
             return false;
         }
         String number = nextNumber(tenant, issuedOn);
+        LocalDate due = issuedOn.plusDays(account.paymentTerms());
         jdbc.sql("""
             update billing.invoices set status = 'ISSUED', number = :number, issued_on = :issued, due_on = :due
             where id = :id
             """)
                 .param("number", number)
                 .param("issued", issuedOn)
-                .param("due", issuedOn.plusDays(account.paymentTerms()))
+                .param("due", due)
                 .param("id", id)
                 .update();
         accounts.post(account.id(), "INVOICE", total, id, "Invoice " + number);
+        events.publishEvent(new io.moonknight.billing.InvoiceIssued(
+                tenant,
+                account.customerId(),
+                id,
+                number,
+                total,
+                account.currency().getCurrencyCode(),
+                issuedOn,
+                due,
+                clock.instant()));
         audit.record(AuditRecord.of("invoice.issued", "Invoice", id)
                 .with("number", number)
                 .with("total", total));
@@ -354,6 +373,20 @@ class InvoiceWriter {
                 .param("invoices", SqlArrays.literal(ids))
                 .param("descriptions", SqlArrays.literal(ledgerTexts))
                 .update();
+        Instant issuedAt = clock.instant();
+        for (int i = 0; i < drafts.size(); i++) {
+            Draft draft = drafts.get(i);
+            events.publishEvent(new io.moonknight.billing.InvoiceIssued(
+                    tenant,
+                    draft.account().customerId(),
+                    draft.id(),
+                    (String) numbers.get(i),
+                    (BigDecimal) totals.get(i),
+                    draft.account().currency().getCurrencyCode(),
+                    issuedOn,
+                    (LocalDate) dues.get(i),
+                    issuedAt));
+        }
         audit.record(AuditRecord.of("invoice.issued-batch", "BillingRun", null)
                 .with("invoices", drafts.size())
                 .with("first", numbers.getFirst())

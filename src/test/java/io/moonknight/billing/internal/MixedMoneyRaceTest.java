@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class MixedMoneyRaceTest {
 
-    static final int ITERATIONS = Integer.getInteger("moonknight.race.iterations", 8);
+    static final int ITERATIONS = Integer.getInteger("moonknight.race.iterations", 20);
 
     @LocalServerPort
     int port;
@@ -158,10 +158,14 @@ class MixedMoneyRaceTest {
                     () -> billing.recordPayment(customer, new BigDecimal("500"), "CASH", null, List.of()),
                     () -> dunning.run(today));
             assertThat(inTenant(() -> billing.invoice(invoice)).status()).isEqualTo("PAID");
-            assertThat(api.get("/api/v1/subscriptions/" + subscription, tenant.adminToken())
-                            .text("status"))
-                    .as("iteration %d: paid, so connected", i)
-                    .isEqualTo("ACTIVE");
+            int iteration = i;
+            // suspended before the payment came in: resumed in reaction to it (PaymentReceived, after its commit)
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(api.get("/api/v1/subscriptions/" + subscription, tenant.adminToken())
+                                    .text("status"))
+                            .as("iteration %d: paid, so connected", iteration)
+                            .isEqualTo("ACTIVE"));
         }
     }
 

@@ -1,0 +1,50 @@
+package io.moonknight.billing.internal;
+
+import io.moonknight.billing.PaymentReceived;
+import io.moonknight.shared.tenant.TenantContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What a payment sets off, after it is committed (the event publication registry keeps the event until this has
+ * run, so a crash in between loses nothing): dunning resumes what it suspended when nothing is overdue any more, and
+ * prepaid services that ran out renew if the credit now pays for them.
+ */
+@Component
+class PaymentReactions {
+
+    private final Dunning dunning;
+    private final Prepaid prepaid;
+    private final Accounts accounts;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    PaymentReactions(
+            Dunning dunning, Prepaid prepaid, Accounts accounts, TransactionTemplate transactions, Clock clock) {
+        this.dunning = dunning;
+        this.prepaid = prepaid;
+        this.accounts = accounts;
+        this.clock = clock;
+        // the listener's own transaction opens before the tenant is bound (Hibernate takes the tenant when a session
+        // opens), so the work runs in a new one, opened once the tenant is bound
+        this.transactions =
+                new TransactionTemplate(java.util.Objects.requireNonNull(transactions.getTransactionManager()));
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @ApplicationModuleListener
+    void on(PaymentReceived payment) {
+        TenantContext.run(payment.tenantId(), () -> {
+            transactions.executeWithoutResult(status -> {
+                // under the account's lock, like a dunning step: a step and this resume never interleave
+                accounts.lockFor(payment.customerId());
+                dunning.cleared(payment.customerId(), LocalDate.now(clock.withZone(accounts.tenantZone())));
+            });
+            transactions.executeWithoutResult(status -> prepaid.paid(payment.customerId()));
+        });
+    }
+}

@@ -6,4 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /** An invoice was voided ({@code number} is null for a draft, which never had one). */
 public record InvoiceVoided(
-        UUID tenantId, UUID customerId, UUID invoiceId, @Nullable String number, String reason, Instant occurredAt) {}
+        UUID tenantId,
+        UUID customerId,
+        UUID invoiceId,
+        @Nullable String number,
+        String reason,
+        Instant occurredAt) {}

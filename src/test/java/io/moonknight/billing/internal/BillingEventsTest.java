@@ -59,9 +59,12 @@ class BillingEventsTest {
                         tenant.adminToken())
                 .text("id"));
         var line = List.of(new BillingService.DraftLine("Work", BigDecimal.ONE, new BigDecimal("80"), null));
-        var paid = TenantContext.call(tenant.id(), () -> billing.issue(billing.draft(customer, line).id()));
-        var voided = TenantContext.call(tenant.id(), () -> billing.issue(billing.draft(customer, line).id()));
-        var overdue = TenantContext.call(tenant.id(), () -> billing.issue(billing.draft(customer, line).id()));
+        var paid = TenantContext.call(
+                tenant.id(), () -> billing.issue(billing.draft(customer, line).id()));
+        var voided = TenantContext.call(
+                tenant.id(), () -> billing.issue(billing.draft(customer, line).id()));
+        var overdue = TenantContext.call(
+                tenant.id(), () -> billing.issue(billing.draft(customer, line).id()));
         assertThat(events.stream(InvoiceIssued.class).filter(e -> e.customerId().equals(customer)))
                 .extracting(InvoiceIssued::invoiceId)
                 .containsExactly(paid.id(), voided.id(), overdue.id());
@@ -69,7 +72,8 @@ class BillingEventsTest {
         var payment = TenantContext.call(
                 tenant.id(),
                 () -> billing.recordPayment(customer, new BigDecimal("80"), "CASH", null, List.of(paid.id())));
-        assertThat(events.stream(PaymentReceived.class).filter(e -> e.customerId().equals(customer)))
+        assertThat(events.stream(PaymentReceived.class)
+                        .filter(e -> e.customerId().equals(customer)))
                 .singleElement()
                 .satisfies(e -> {
                     assertThat(e.paymentId()).isEqualTo(payment.id());
@@ -84,21 +88,24 @@ class BillingEventsTest {
         assertThat(events.stream(InvoiceVoided.class).filter(e -> e.customerId().equals(customer)))
                 .extracting(InvoiceVoided::invoiceId)
                 .containsExactly(voided.id());
-        assertThat(events.stream(CreditNoteIssued.class).filter(e -> e.customerId().equals(customer)))
+        assertThat(events.stream(CreditNoteIssued.class)
+                        .filter(e -> e.customerId().equals(customer)))
                 .singleElement()
                 .satisfies(e -> assertThat(e.amount()).isEqualByComparingTo("80"));
 
         var due = java.util.Objects.requireNonNull(overdue.dueOn());
         TenantContext.run(tenant.id(), () -> dunning.run(due.plusDays(1)));
         TenantContext.run(tenant.id(), () -> dunning.run(due.plusDays(8)));
-        assertThat(events.stream(InvoiceOverdue.class).filter(e -> e.customerId().equals(customer)))
+        assertThat(events.stream(InvoiceOverdue.class)
+                        .filter(e -> e.customerId().equals(customer)))
                 .as("once, at the first step past the due date")
                 .extracting(InvoiceOverdue::invoiceId)
                 .containsExactly(overdue.id());
 
         // the listener ran against the database after the payment's commit: the event publication is completed
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(incompleteReactionsTo(payment.id()))
-                .isZero());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(incompleteReactionsTo(payment.id())).isZero());
     }
 
     @Autowired

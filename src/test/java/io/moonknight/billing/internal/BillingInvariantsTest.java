@@ -48,10 +48,12 @@ class BillingInvariantsTest {
                         tenant.adminToken())
                 .text("id"));
         var line = List.of(new BillingService.DraftLine("Work", BigDecimal.ONE, new BigDecimal("80"), null));
-        var invoice = TenantContext.call(tenant.id(), () -> billing.issue(billing.draft(customer, line).id()));
+        var invoice = TenantContext.call(
+                tenant.id(), () -> billing.issue(billing.draft(customer, line).id()));
         var payment = TenantContext.call(
                 tenant.id(), () -> billing.recordPayment(customer, new BigDecimal("100"), "CASH", null, List.of()));
-        var other = TenantContext.call(tenant.id(), () -> billing.issue(billing.draft(customer, line).id()));
+        var other = TenantContext.call(
+                tenant.id(), () -> billing.issue(billing.draft(customer, line).id()));
 
         assertThatThrownBy(() -> jdbc.sql("insert into billing.payment_allocations (tenant_id, payment_id, invoice_id,"
                                 + " amount) values (:t, :p, :i, 80)")

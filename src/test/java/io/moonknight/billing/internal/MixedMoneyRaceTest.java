@@ -162,10 +162,11 @@ class MixedMoneyRaceTest {
             // suspended before the payment came in: resumed in reaction to it (PaymentReceived, after its commit)
             org.awaitility.Awaitility.await()
                     .atMost(java.time.Duration.ofSeconds(20))
-                    .untilAsserted(() -> assertThat(api.get("/api/v1/subscriptions/" + subscription, tenant.adminToken())
-                                    .text("status"))
-                            .as("iteration %d: paid, so connected", iteration)
-                            .isEqualTo("ACTIVE"));
+                    .untilAsserted(
+                            () -> assertThat(api.get("/api/v1/subscriptions/" + subscription, tenant.adminToken())
+                                            .text("status"))
+                                    .as("iteration %d: paid, so connected", iteration)
+                                    .isEqualTo("ACTIVE"));
         }
     }
 

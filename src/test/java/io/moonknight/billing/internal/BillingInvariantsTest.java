@@ -50,10 +50,12 @@ class BillingInvariantsTest {
         var line = List.of(new BillingService.DraftLine("Work", BigDecimal.ONE, new BigDecimal("80"), null));
         var invoice = TenantContext.call(
                 tenant.id(), () -> billing.issue(billing.draft(customer, line).id()));
-        var payment = TenantContext.call(
-                tenant.id(), () -> billing.recordPayment(customer, new BigDecimal("100"), "CASH", null, List.of()));
         var other = TenantContext.call(
                 tenant.id(), () -> billing.issue(billing.draft(customer, line).id()));
+        // 80 of it pays the chosen invoice, 20 stay as credit
+        var payment = TenantContext.call(
+                tenant.id(),
+                () -> billing.recordPayment(customer, new BigDecimal("100"), "CASH", null, List.of(invoice.id())));
 
         assertThatThrownBy(() -> jdbc.sql("insert into billing.payment_allocations (tenant_id, payment_id, invoice_id,"
                                 + " amount) values (:t, :p, :i, 80)")

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -29,14 +30,17 @@ class PaymentReactions {
         this.prepaid = prepaid;
         this.accounts = accounts;
         this.clock = clock;
-        // the listener's own transaction opens before the tenant is bound (Hibernate takes the tenant when a session
-        // opens), so the work runs in a new one, opened once the tenant is bound
+        // transactions opened once the tenant is bound (Hibernate takes the tenant when a session opens)
         this.transactions =
                 new TransactionTemplate(java.util.Objects.requireNonNull(transactions.getTransactionManager()));
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    @ApplicationModuleListener
+    /**
+     * Without a transaction of the listener's own ({@code SUPPORTS}): it would hold a connection while the work waits
+     * for a second one, and a burst of payments (the demo data's) then took every connection of the pool.
+     */
+    @ApplicationModuleListener(propagation = Propagation.SUPPORTS)
     void on(PaymentReceived payment) {
         TenantContext.run(payment.tenantId(), () -> {
             transactions.executeWithoutResult(status -> {

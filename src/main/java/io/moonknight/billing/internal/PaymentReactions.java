@@ -37,10 +37,10 @@ class PaymentReactions {
     }
 
     /**
-     * Without a transaction of the listener's own ({@code SUPPORTS}): it would hold a connection while the work waits
+     * Without a transaction of the listener's own ({@code NOT_SUPPORTED}): it would hold a connection while the work waits
      * for a second one, and a burst of payments (the demo data's) then took every connection of the pool.
      */
-    @ApplicationModuleListener(propagation = Propagation.SUPPORTS)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(PaymentReceived payment) {
         TenantContext.run(payment.tenantId(), () -> {
             transactions.executeWithoutResult(status -> {

@@ -37,8 +37,8 @@ class PaymentReactions {
     }
 
     /**
-     * Without a transaction of the listener's own ({@code NOT_SUPPORTED}): it would hold a connection while the work waits
-     * for a second one, and a burst of payments (the demo data's) then took every connection of the pool.
+     * Without a transaction of the listener's own ({@code NOT_SUPPORTED}): it would hold a connection while the
+     * work waits for a second one, and a burst of payments (the demo data's) then took every connection of the pool.
      */
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(PaymentReceived payment) {

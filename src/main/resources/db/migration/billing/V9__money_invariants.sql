@@ -47,7 +47,7 @@ create trigger refunds_within_payment after insert or update on refunds
 create function ledger_append_only() returns trigger language plpgsql as $$
 begin
     raise exception 'billing.ledger_entries is append-only (% refused)', tg_op
-        using errcode = 'insufficient_privilege';
+        using errcode = 'restrict_violation';
 end
 $$;
 create trigger ledger_entries_no_update before update or delete on ledger_entries

@@ -74,15 +74,15 @@ class BillingInvariantsTest {
         assertThatThrownBy(() -> jdbc.sql("update billing.ledger_entries set amount = 0 where reference_id = :i")
                         .param("i", invoice.id())
                         .update())
-                .isInstanceOfSatisfying(DataAccessException.class, e -> assertThat(
-                                e.getMostSpecificCause().getMessage())
-                        .contains("append-only"));
+                .isInstanceOfSatisfying(
+                        DataAccessException.class,
+                        e -> assertThat(e.getMostSpecificCause().getMessage()).contains("append-only"));
         assertThatThrownBy(() -> jdbc.sql("delete from billing.ledger_entries where reference_id = :i")
                         .param("i", invoice.id())
                         .update())
-                .isInstanceOfSatisfying(DataAccessException.class, e -> assertThat(
-                                e.getMostSpecificCause().getMessage())
-                        .contains("append-only"));
+                .isInstanceOfSatisfying(
+                        DataAccessException.class,
+                        e -> assertThat(e.getMostSpecificCause().getMessage()).contains("append-only"));
         UUID subscription = UUID.randomUUID();
         jdbc.sql("insert into billing.billed_periods (tenant_id, subscription_id, period_start, invoice_id, kind, days)"
                         + " values (:t, :s, date '2026-10-01', :i, 'POSTPAID', daterange('2026-10-01', '2026-11-01'))")

@@ -115,6 +115,8 @@ public class BillingAccounts {
             throw ProblemException.invalidField("promiseToPay", "must be between today and 90 days from now");
         }
         Account before = get(customerId);
+        // the billing day is changed under the account's lock, which a billing run takes before it reads the day
+        accounts.lockFor(customerId);
         jdbc.sql("""
             update billing.accounts set payment_terms = :terms, auto_renew = :renew, never_suspend = :never,
                 promise_to_pay = :promise, billing_day = :day, tax_exempt = :exempt, tax_id = :taxId

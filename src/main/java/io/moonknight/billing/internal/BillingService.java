@@ -68,12 +68,12 @@ public class BillingService {
     private final CustomerDirectory customers;
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
-    private final Dunning dunning;
     private final Prepaid prepaid;
     private final Charges charges;
     private final Credit credit;
     private final UsageMeter usage;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final ExecutorService runner = Executors.newVirtualThreadPerTaskExecutor();
 
     BillingService(
@@ -85,16 +85,16 @@ public class BillingService {
             CustomerDirectory customers,
             TransactionTemplate transactions,
             AuditTrail audit,
-            Dunning dunning,
             @org.springframework.context.annotation.Lazy Prepaid prepaid,
             Charges charges,
             Credit credit,
             UsageMeter usage,
-            Clock clock) {
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.usage = usage;
         this.charges = charges;
         this.credit = credit;
-        this.dunning = dunning;
         this.prepaid = prepaid;
         this.jdbc = jdbc;
         this.accounts = accounts;
@@ -156,7 +156,32 @@ public class BillingService {
             java.time.ZoneId zone,
             Map<UUID, List<BillingChange>> changes,
             java.util.Set<String> billedStatuses,
-            Map<UUID, Optional<PlanSummary>> plans) {
+            Map<UUID, Optional<PlanSummary>> plans,
+            Map<UUID, LocalDate> billedUntil) {
+
+        /**
+         * The first day of the period this run may bill for the subscription: not before its start date, nor before
+         * the end of what postpaid runs claimed already (a billing day changed since, so the periods overlap).
+         */
+        LocalDate firstDay(SubscriptionSummary subscription) {
+            LocalDate until = billedUntil.get(subscription.id());
+            return until != null && until.isAfter(subscription.startDate()) ? until : subscription.startDate();
+        }
+
+        /** The period an invoice of this run names: the run's period, less what earlier runs billed of it. */
+        Period invoicePeriod(SubscriptionSummary subscription) {
+            Period period = periodOf(subscription.customerId());
+            LocalDate until = billedUntil.get(subscription.id());
+            Period rest = until == null ? period : period.clip(until, period.end());
+            return rest == null ? period : rest;
+        }
+
+        /** The days of the period still to bill for the subscription; null when none. */
+        @Nullable
+        Period unbilled(SubscriptionSummary subscription) {
+            Period period = periodOf(subscription.customerId());
+            return period.clip(firstDay(subscription), period.end());
+        }
 
         /**
          * The period a customer's subscriptions are billed for on this run: the last one that has ended, a calendar
@@ -197,6 +222,18 @@ public class BillingService {
                     .query((row, i) -> Map.entry(row.getObject("customer_id", UUID.class), row.getInt("billing_day")))
                     .list()
                     .forEach(e -> billingDays.put(e.getKey(), e.getValue()));
+            // how far postpaid runs have billed each subscription: a run bills only the days after that
+            Map<UUID, LocalDate> billedUntil = new HashMap<>();
+            jdbc.sql("""
+                select subscription_id, max(upper(days)) as until from billing.billed_periods
+                where tenant_id = :t and kind = 'POSTPAID' and upper(days) > :since group by subscription_id
+                """)
+                    .param("t", TenantContext.require())
+                    .param("since", LocalDate.ofInstant(periodStart, zone))
+                    .query((row, i) -> Map.entry(
+                            row.getObject("subscription_id", UUID.class), row.getObject("until", LocalDate.class)))
+                    .list()
+                    .forEach(e -> billedUntil.put(e.getKey(), e.getValue()));
             var context = new Context(
                     billingDays,
                     new HashMap<>(),
@@ -204,24 +241,15 @@ public class BillingService {
                     zone,
                     subscriptions.billingChanges(periodStart),
                     billSuspended ? java.util.Set.of("ACTIVE", "SUSPENDED") : java.util.Set.of("ACTIVE"),
-                    new HashMap<>());
+                    new HashMap<>(),
+                    billedUntil);
             int done = 0;
             int invoiced = 0;
             BigDecimal amount = BigDecimal.ZERO;
             if (!dryRun) {
-                java.util.Set<String> billed = new java.util.HashSet<>(jdbc.sql("""
-                    select subscription_id || ':' || period_start from billing.billed_periods
-                    where tenant_id = :t and period_start >= :since
-                    """)
-                        .param("t", TenantContext.require())
-                        .param("since", LocalDate.ofInstant(periodStart, zone))
-                        .query(String.class)
-                        .list());
                 List<SubscriptionSummary> todo = new ArrayList<>();
                 for (SubscriptionSummary subscription : all) {
-                    Period period = context.periodOf(subscription.customerId());
-                    if (billed.contains(subscription.id() + ":" + period.start())
-                            || period.clip(subscription.startDate(), period.end()) == null) {
+                    if (context.unbilled(subscription) == null) {
                         done++;
                     } else {
                         todo.add(subscription);
@@ -384,7 +412,7 @@ public class BillingService {
         List<InvoiceWriter.Charge> lines = new ArrayList<>();
         for (var segment : ServiceSegments.split(
                 period,
-                subscription.startDate(),
+                context.firstDay(subscription),
                 subscription.status().name(),
                 subscription.planId(),
                 changes,
@@ -416,8 +444,34 @@ public class BillingService {
 
     /** Bills a chunk in the caller's transaction: claims its periods, then issues all its invoices at once. */
     private int billChunk(List<SubscriptionSummary> chunk, Context context, BigDecimal[] amount) {
-        Map<UUID, Accounts.Account> byCustomer = accounts.ofAll(
-                chunk.stream().map(SubscriptionSummary::customerId).distinct().toList());
+        Map<UUID, Accounts.Account> byCustomer = accounts.lockAll(
+                accounts
+                        .ofAll(chunk.stream()
+                                .map(SubscriptionSummary::customerId)
+                                .distinct()
+                                .toList())
+                        .values()
+                        .stream()
+                        .map(Accounts.Account::id)
+                        .toList());
+        // the billing days as they are now that the accounts are locked (one may have changed since the run began)
+        jdbc.sql("select customer_id, billing_day from billing.accounts where id = any(cast(:ids as uuid[]))")
+                .param(
+                        "ids",
+                        io.moonknight.shared.db.SqlArrays.literal(byCustomer.values().stream()
+                                .map(Accounts.Account::id)
+                                .toList()))
+                .query((row, i) -> {
+                    UUID customer = row.getObject("customer_id", UUID.class);
+                    Integer day = (Integer) row.getObject("billing_day");
+                    if (day == null) {
+                        context.billingDays().remove(customer);
+                    } else {
+                        context.billingDays().put(customer, day);
+                    }
+                    return customer;
+                })
+                .list();
         Map<UUID, java.util.Currency> currencyOf = new HashMap<>();
         byCustomer.forEach((customer, account) -> currencyOf.put(customer, account.currency()));
         Map<UUID, List<InvoiceWriter.Charge>> linesOf = lines(chunk, context, currencyOf);
@@ -431,12 +485,20 @@ public class BillingService {
             return 0;
         }
         List<UUID> subscriptionIds = List.copyOf(invoiceFor.keySet());
+        Map<UUID, Period> unbilled = new HashMap<>();
+        chunk.forEach(s -> {
+            Period days = context.unbilled(s);
+            if (days != null) {
+                unbilled.put(s.id(), days);
+            }
+        });
         Map<UUID, UUID> customerOf = new HashMap<>();
         chunk.forEach(s -> customerOf.put(s.id(), s.customerId()));
         java.util.Set<UUID> claimed = new java.util.HashSet<>(jdbc.sql("""
-            insert into billing.billed_periods (tenant_id, subscription_id, period_start, invoice_id)
-            select :t, s, p, i
-            from unnest(cast(:subs as uuid[]), cast(:starts as date[]), cast(:invoices as uuid[])) as x(s, p, i)
+            insert into billing.billed_periods (tenant_id, subscription_id, period_start, invoice_id, kind, days)
+            select :t, s, p, i, 'POSTPAID', daterange(f, e)
+            from unnest(cast(:subs as uuid[]), cast(:starts as date[]), cast(:invoices as uuid[]),
+                cast(:froms as date[]), cast(:ends as date[])) as x(s, p, i, f, e)
             on conflict do nothing returning subscription_id
             """)
                 .param("t", TenantContext.require())
@@ -451,6 +513,18 @@ public class BillingService {
                         "invoices",
                         io.moonknight.shared.db.SqlArrays.literal(
                                 subscriptionIds.stream().map(invoiceFor::get).toList()))
+                .param(
+                        "froms",
+                        io.moonknight.shared.db.SqlArrays.literal(subscriptionIds.stream()
+                                .map(id -> java.util.Objects.requireNonNull(unbilled.get(id))
+                                        .start())
+                                .toList()))
+                .param(
+                        "ends",
+                        io.moonknight.shared.db.SqlArrays.literal(subscriptionIds.stream()
+                                .map(id -> java.util.Objects.requireNonNull(unbilled.get(id))
+                                        .end())
+                                .toList()))
                 .query(UUID.class)
                 .list());
         List<InvoiceWriter.Draft> drafts = new ArrayList<>(claimed.size());
@@ -459,7 +533,7 @@ public class BillingService {
                 continue;
             }
             List<InvoiceWriter.Charge> lines = java.util.Objects.requireNonNull(linesOf.get(subscription.id()));
-            Period period = context.periodOf(subscription.customerId());
+            Period period = context.invoicePeriod(subscription);
             drafts.add(new InvoiceWriter.Draft(
                     java.util.Objects.requireNonNull(invoiceFor.get(subscription.id())),
                     java.util.Objects.requireNonNull(byCustomer.get(subscription.customerId())),
@@ -483,13 +557,10 @@ public class BillingService {
     private @Nullable BigDecimal billOne(
             SubscriptionSummary subscription, Context context, boolean dryRun, List<String> preview) {
         Period period = context.periodOf(subscription.customerId());
-        if (period.clip(subscription.startDate(), period.end()) == null) {
+        if (context.unbilled(subscription) == null) {
             return null;
         }
         if (dryRun) {
-            if (billed(subscription.id(), period)) {
-                return null;
-            }
             var currency = accounts.tenantCurrency();
             List<InvoiceWriter.Charge> lines = lines(subscription, context, currency);
             if (lines.isEmpty()) {
@@ -500,25 +571,29 @@ public class BillingService {
             return amount;
         }
         return transactions.execute(status -> {
-            Accounts.Account account = accounts.of(subscription.customerId());
+            Accounts.Account account = accounts.lockFor(subscription.customerId());
             List<InvoiceWriter.Charge> lines = lines(subscription, context, account.currency());
             if (lines.isEmpty()) {
                 return null;
             }
             UUID invoiceId = UUID.randomUUID();
+            Period days = java.util.Objects.requireNonNull(context.unbilled(subscription));
             int claimed = jdbc.sql("""
-                insert into billing.billed_periods (tenant_id, subscription_id, period_start, invoice_id)
-                values (:t, :s, :p, :i) on conflict do nothing
+                insert into billing.billed_periods (tenant_id, subscription_id, period_start, invoice_id, kind, days)
+                values (:t, :s, :p, :i, 'POSTPAID', daterange(:from, :to)) on conflict do nothing
                 """)
                     .param("t", TenantContext.require())
                     .param("s", subscription.id())
                     .param("p", period.start())
                     .param("i", invoiceId)
+                    .param("from", days.start())
+                    .param("to", days.end())
                     .update();
             if (claimed == 0) {
                 return null;
             }
-            UUID issued = writer.issue(account, lines, period.start(), period.end(), context.today());
+            Period named = context.invoicePeriod(subscription);
+            UUID issued = writer.issue(account, lines, named.start(), named.end(), context.today());
             jdbc.sql("update billing.billed_periods set invoice_id = :i where subscription_id = :s and"
                             + " period_start = :p")
                     .param("i", issued)
@@ -528,15 +603,6 @@ public class BillingService {
             credit.apply(account.id());
             return sum(lines);
         });
-    }
-
-    private boolean billed(UUID subscription, Period period) {
-        return jdbc.sql("select exists (select 1 from billing.billed_periods where subscription_id = :s and"
-                        + " period_start = :p)")
-                .param("s", subscription)
-                .param("p", period.start())
-                .query(Boolean.class)
-                .single();
     }
 
     private void progress(UUID id, int total, int done, int invoiced, BigDecimal amount) {
@@ -668,25 +734,34 @@ public class BillingService {
     /** Voids an unpaid invoice: a credit note entry in the ledger takes its amount back; nothing is deleted. */
     @Transactional
     public BillingViews.Invoice voidInvoice(UUID id, String reason) {
+        // the status that decides whether a credit note is due is read under the account's lock, which issuing,
+        // paying and voiding all take first: a status read before it could be a draft issued meanwhile
+        accounts.lockFor(invoice(id).customerId());
         var invoice = invoice(id);
-        // one statement decides, so two voids at once cannot both issue a credit note
         int voided = jdbc.sql("""
             update billing.invoices set status = 'VOID', voided_at = :now, void_reason = :r
-            where id = :id and (status = 'DRAFT' or (status = 'ISSUED' and paid = 0))
+            where id = :id and status = :seen and (status = 'DRAFT' or (status = 'ISSUED' and paid = 0))
             """)
                 .param("now", java.sql.Timestamp.from(clock.instant()))
                 .param("r", reason)
                 .param("id", id)
+                .param("seen", invoice.status())
                 .update();
         if (voided == 0) {
             throw ProblemException.conflict(
                     "invoice-not-voidable",
                     "Only a draft or an issued, unpaid invoice can be voided; refund payments first");
         }
+        UUID tenant = TenantContext.require();
         if (invoice.status().equals("ISSUED")) {
             UUID account = accounts.of(invoice.customerId()).id();
-            accounts.post(account, "CREDIT_NOTE", invoice.total().negate(), id, "Credit note for " + invoice.number());
+            String number = java.util.Objects.requireNonNull(invoice.number());
+            accounts.post(account, "CREDIT_NOTE", invoice.total().negate(), id, "Credit note for " + number);
+            events.publishEvent(new io.moonknight.billing.CreditNoteIssued(
+                    tenant, invoice.customerId(), id, number, invoice.total(), invoice.currency(), clock.instant()));
         }
+        events.publishEvent(new io.moonknight.billing.InvoiceVoided(
+                tenant, invoice.customerId(), id, invoice.number(), reason, clock.instant()));
         audit.record(AuditRecord.of("invoice.voided", "Invoice", id).with("reason", reason));
         return invoice(id);
     }
@@ -713,8 +788,8 @@ public class BillingService {
     /** Replaces a draft's lines; 409 {@code invoice-not-draft} once it is issued or void. */
     @Transactional
     public BillingViews.Invoice updateDraft(UUID id, List<DraftLine> lines) {
+        Accounts.Account account = accounts.lockFor(invoice(id).customerId());
         var invoice = invoice(id);
-        Accounts.Account account = accounts.of(invoice.customerId());
         int locked = jdbc.sql("select count(*) from (select 1 from billing.invoices where id = :id and status ="
                         + " 'DRAFT' for update) d")
                 .param("id", id)
@@ -731,11 +806,11 @@ public class BillingService {
     /** Issues a draft: its gapless number, dates and ledger debit; paid from credit where there is some. */
     @Transactional
     public BillingViews.Invoice issue(UUID id) {
+        Accounts.Account account = accounts.lockFor(invoice(id).customerId());
         var invoice = invoice(id);
         if (invoice.status().equals("DRAFT") && invoice.total().signum() <= 0) {
             throw ProblemException.conflict("invoice-empty", "An invoice for nothing or less cannot be issued");
         }
-        Accounts.Account account = accounts.of(invoice.customerId());
         if (!writer.issueDraft(id, account, LocalDate.now(clock.withZone(accounts.tenantZone())))) {
             throw notDraft(invoice(id));
         }
@@ -829,7 +904,7 @@ public class BillingService {
         var _ = customers
                 .find(customerId)
                 .orElseThrow(() -> ProblemException.invalidField("customerId", "no such customer"));
-        Accounts.Account account = accounts.of(customerId);
+        Accounts.Account account = accounts.lockFor(customerId);
         if (amount.signum() <= 0) {
             throw ProblemException.invalidField("amount", "must be more than zero");
         }
@@ -890,23 +965,24 @@ public class BillingService {
                 break;
             }
             BigDecimal share = left.min(invoice.getValue());
-            jdbc.sql("insert into billing.payment_allocations (payment_id, invoice_id, amount) values (:p, :i, :a)")
-                    .param("p", id)
-                    .param("i", invoice.getKey())
-                    .param("a", share)
-                    .update();
-            jdbc.sql("""
-                update billing.invoices set paid = paid + :a,
-                    status = case when paid + :a >= total then 'PAID' else 'PARTIALLY_PAID' end where id = :i
-                """).param("a", share).param("i", invoice.getKey()).update();
+            credit.allocate(id, invoice.getKey(), share);
             left = left.subtract(share);
         }
         audit.record(AuditRecord.of("payment.recorded", "Payment", id)
                 .with("amount", amount)
                 .with("method", method));
-        dunning.cleared(customerId, LocalDate.now(clock.withZone(accounts.tenantZone())));
-        prepaid.paid(customerId);
-        return payment(id);
+        BillingViews.Payment recorded = payment(id);
+        // dunning resumes what it suspended and prepaid services renew, in reaction to this (PaymentReactions)
+        events.publishEvent(new io.moonknight.billing.PaymentReceived(
+                TenantContext.require(),
+                customerId,
+                id,
+                java.util.Objects.requireNonNull(recorded.receiptNumber()),
+                amount,
+                account.currency().getCurrencyCode(),
+                method,
+                now));
+        return recorded;
     }
 
     /** The next gapless receipt number, taken inside the caller's transaction (a rollback gives it back). */
@@ -931,6 +1007,13 @@ public class BillingService {
     @Transactional
     public BillingViews.Payment refund(
             UUID paymentId, BigDecimal amount, String method, @Nullable String reference, String reason) {
+        UUID accountId = jdbc.sql("select account_id from billing.payments where tenant_id = :t and id = :id")
+                .param("t", TenantContext.require())
+                .param("id", paymentId)
+                .query(UUID.class)
+                .optional()
+                .orElseThrow(() -> ProblemException.notFound("Payment", paymentId));
+        accounts.lock(accountId); // what the payment has left is read after this, never before
         var payment = jdbc.sql("select account_id, customer_id, currency from billing.payments where tenant_id = :t"
                         + " and id = :id for update")
                 .param("t", TenantContext.require())

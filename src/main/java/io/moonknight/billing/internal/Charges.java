@@ -238,18 +238,23 @@ public class Charges {
     /** Cancels a pending charge; an invoiced one is corrected by voiding its invoice (409 otherwise). */
     @Transactional
     public Charge cancel(UUID id) {
-        Charge charge = get(id);
-        if (!charge.status().equals("PENDING")) {
+        accounts.lockFor(get(id).customerId()); // invoicing the account's charges takes this lock too
+        int cancelled = jdbc.sql("""
+            update billing.charges set cancelled_at = :now
+            where tenant_id = :t and id = :id and invoice_id is null and cancelled_at is null
+            """)
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("t", TenantContext.require())
+                .param("id", id)
+                .update();
+        if (cancelled == 0) {
+            Charge charge = get(id);
             throw ProblemException.conflict(
                             "charge-not-pending",
                             "Only a pending charge can be cancelled; this one is "
                                     + charge.status().toLowerCase(Locale.ROOT))
                     .with("currentStatus", charge.status());
         }
-        jdbc.sql("update billing.charges set cancelled_at = :now where id = :id and invoice_id is null")
-                .param("now", java.sql.Timestamp.from(clock.instant()))
-                .param("id", id)
-                .update();
         audit.record(AuditRecord.of("charge.cancelled", "Charge", id));
         return get(id);
     }
@@ -365,6 +370,7 @@ public class Charges {
     private @Nullable UUID invoice(Accounts.Account account, LocalDate today, boolean anyDate) {
         record Pending(
                 UUID id, String description, @Nullable UUID subscription, BigDecimal amount, String taxClass) {}
+        accounts.lock(account.id()); // the pending charges are read after the lock, so a cancel is in or out
         List<Pending> pending = jdbc.sql("""
             select id, description, quantity, unit_price, subscription_id, amount, tax_class from billing.charges
             where tenant_id = :t and account_id = :a and invoice_id is null and cancelled_at is null

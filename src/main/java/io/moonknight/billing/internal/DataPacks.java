@@ -130,7 +130,7 @@ public class DataPacks {
         if (quotaMb == null || validityDays == null) {
             throw ProblemException.invalidField("planId", "has no data allowance or validity");
         }
-        Accounts.Account account = accounts.of(subscription.customerId());
+        Accounts.Account account = accounts.lockFor(subscription.customerId());
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock.withZone(accounts.tenantZone()));
         UUID invoice = writer.issue(

@@ -52,6 +52,7 @@ class Dunning {
             LocalDate promise) {}
 
     private final JdbcClient jdbc;
+    private final Accounts accounts;
     private final SubscriptionLifecycle lifecycle;
     private final TenantDirectory tenants;
     private final ApplicationEventPublisher events;
@@ -62,6 +63,7 @@ class Dunning {
 
     Dunning(
             JdbcClient jdbc,
+            Accounts accounts,
             SubscriptionLifecycle lifecycle,
             TenantDirectory tenants,
             ApplicationEventPublisher events,
@@ -71,6 +73,7 @@ class Dunning {
             @Value("${moonknight.billing.daily-run:true}") boolean scheduled) {
         this.scheduled = scheduled;
         this.jdbc = jdbc;
+        this.accounts = accounts;
         this.lifecycle = lifecycle;
         this.tenants = tenants;
         this.events = events;
@@ -109,25 +112,18 @@ class Dunning {
             """)
                 .param("t", tenant)
                 .param("latest", today.minusDays(earliest))
-                .query((row, i) -> new Due(
-                        row.getObject("id", UUID.class),
-                        row.getObject("customer_id", UUID.class),
-                        row.getString("number"),
-                        row.getObject("due_on", LocalDate.class),
-                        row.getBigDecimal("open"),
-                        row.getString("currency"),
-                        row.getBoolean("never_suspend"),
-                        row.getObject("promise_to_pay", LocalDate.class) == null
-                                ? LocalDate.MIN
-                                : row.getObject("promise_to_pay", LocalDate.class)))
+                .query(Dunning::due)
                 .list();
+        int firstOverdue =
+                steps.stream().mapToInt(Step::days).filter(d -> d > 0).min().orElse(Integer.MAX_VALUE);
         int taken = 0;
         for (Due invoice : due) {
             for (Step step : steps) {
                 if (today.isBefore(invoice.dueOn().plusDays(step.days()))) {
                     continue;
                 }
-                Boolean done = transactions.execute(status -> take(tenant, invoice, step, today));
+                boolean overdue = step.days() == firstOverdue;
+                Boolean done = transactions.execute(status -> take(tenant, invoice, step, today, overdue));
                 if (Boolean.TRUE.equals(done)) {
                     taken++;
                 }
@@ -136,7 +132,32 @@ class Dunning {
         return taken;
     }
 
-    private boolean take(UUID tenant, Due invoice, Step step, LocalDate today) {
+    /**
+     * Takes one step for one invoice. The list the run started from may be stale by now (a payment, a void, a
+     * promise to pay landed meanwhile), so the invoice and the account are read again under the account's lock,
+     * which payments take too, and the step is skipped when the invoice is no longer open.
+     */
+    private boolean take(UUID tenant, Due listed, Step step, LocalDate today, boolean firstOverdue) {
+        UUID account = jdbc.sql("select account_id from billing.invoices where tenant_id = :t and id = :i")
+                .param("t", tenant)
+                .param("i", listed.invoice())
+                .query(UUID.class)
+                .single();
+        accounts.lock(account);
+        Due invoice = jdbc.sql("""
+            select i.id, i.customer_id, i.number, i.due_on, i.total - i.paid as open, i.currency, a.never_suspend,
+                   a.promise_to_pay
+            from billing.invoices i join billing.accounts a on a.id = i.account_id
+            where i.tenant_id = :t and i.id = :i and i.status in ('ISSUED', 'PARTIALLY_PAID')
+            """)
+                .param("t", tenant)
+                .param("i", listed.invoice())
+                .query(Dunning::due)
+                .optional()
+                .orElse(null);
+        if (invoice == null) {
+            return false; // paid or voided since the run listed it
+        }
         int claimed = jdbc.sql("""
             insert into billing.dunning_log (tenant_id, invoice_id, days, action, occurred_at)
             values (:t, :i, :d, :a, :now) on conflict do nothing
@@ -189,11 +210,35 @@ class Dunning {
                 clock.instant());
         events.publishEvent(reached);
         events.publishEvent(DunningEvent.of(reached, spared));
+        if (firstOverdue) {
+            events.publishEvent(new io.moonknight.billing.InvoiceOverdue(
+                    tenant,
+                    invoice.customer(),
+                    invoice.invoice(),
+                    invoice.number(),
+                    invoice.dueOn(),
+                    invoice.open(),
+                    invoice.currency(),
+                    clock.instant()));
+        }
         audit.record(AuditRecord.of(
                         "dunning." + step.action().toLowerCase(java.util.Locale.ROOT), "Invoice", invoice.invoice())
                 .with("days", step.days())
                 .with("outcome", outcome));
         return true;
+    }
+
+    private static Due due(java.sql.ResultSet row, int i) throws java.sql.SQLException {
+        LocalDate promise = row.getObject("promise_to_pay", LocalDate.class);
+        return new Due(
+                row.getObject("id", UUID.class),
+                row.getObject("customer_id", UUID.class),
+                row.getString("number"),
+                row.getObject("due_on", LocalDate.class),
+                row.getBigDecimal("open"),
+                row.getString("currency"),
+                row.getBoolean("never_suspend"),
+                promise == null ? LocalDate.MIN : promise);
     }
 
     /** After a payment: when nothing of the customer's is overdue any more, resumes what dunning suspended. */

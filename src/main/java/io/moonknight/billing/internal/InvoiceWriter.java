@@ -9,6 +9,7 @@ import io.moonknight.shared.db.SqlArrays;
 import io.moonknight.shared.tenant.TenantContext;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,12 +42,19 @@ class InvoiceWriter {
     private final Accounts accounts;
     private final AuditTrail audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    InvoiceWriter(JdbcClient jdbc, Accounts accounts, AuditTrail audit, Clock clock) {
+    InvoiceWriter(
+            JdbcClient jdbc,
+            Accounts accounts,
+            AuditTrail audit,
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Creates and issues an invoice in the caller's transaction; returns its id. */
@@ -83,6 +91,15 @@ class InvoiceWriter {
         }
         BigDecimal tax = breakdown.taxes().stream().reduce(Money.zero(currency), BigDecimal::add);
         return new Taxed(breakdown.net(), tax, breakdown.gross());
+    }
+
+    /** What an invoice of these charges would come to with tax, as {@link #issue} would write it. */
+    BigDecimal total(Accounts.Account account, List<Charge> charges) {
+        BigDecimal total = Money.zero(account.currency());
+        for (Charge charge : charges) {
+            total = total.add(taxed(charge, account, this::rates).gross());
+        }
+        return total;
     }
 
     /** Creates a draft: lines taxed and totalled, no number, nothing on the ledger yet. */
@@ -130,11 +147,12 @@ class InvoiceWriter {
             net = net.add(taxed.net());
             tax = tax.add(taxed.tax());
             jdbc.sql("""
-                insert into billing.invoice_lines (id, invoice_id, position, description, subscription_id, period_start,
-                    period_end, net, tax, total)
-                values (:id, :invoice, :position, :description, :subscription, :ps, :pe, :net, :tax, :total)
+                insert into billing.invoice_lines (id, tenant_id, invoice_id, position, description, subscription_id,
+                    period_start, period_end, net, tax, total)
+                values (:id, :t, :invoice, :position, :description, :subscription, :ps, :pe, :net, :tax, :total)
                 """)
                     .param("id", UUID.randomUUID())
+                    .param("t", TenantContext.require())
                     .param("invoice", invoiceId)
                     .param("position", position++)
                     .param("description", charge.description())
@@ -173,16 +191,27 @@ class InvoiceWriter {
             return false;
         }
         String number = nextNumber(tenant, issuedOn);
+        LocalDate due = issuedOn.plusDays(account.paymentTerms());
         jdbc.sql("""
             update billing.invoices set status = 'ISSUED', number = :number, issued_on = :issued, due_on = :due
             where id = :id
             """)
                 .param("number", number)
                 .param("issued", issuedOn)
-                .param("due", issuedOn.plusDays(account.paymentTerms()))
+                .param("due", due)
                 .param("id", id)
                 .update();
         accounts.post(account.id(), "INVOICE", total, id, "Invoice " + number);
+        events.publishEvent(new io.moonknight.billing.InvoiceIssued(
+                tenant,
+                account.customerId(),
+                id,
+                number,
+                total,
+                account.currency().getCurrencyCode(),
+                issuedOn,
+                due,
+                clock.instant()));
         audit.record(AuditRecord.of("invoice.issued", "Invoice", id)
                 .with("number", number)
                 .with("total", total));
@@ -309,14 +338,15 @@ class InvoiceWriter {
                 .param("exempt", SqlArrays.literal(exempt))
                 .update();
         jdbc.sql("""
-            insert into billing.invoice_lines (id, invoice_id, position, description, subscription_id, period_start,
-                period_end, net, tax, total)
-            select id, invoice, position, description, subscription, ps, pe, net, tax, total
+            insert into billing.invoice_lines (id, tenant_id, invoice_id, position, description, subscription_id,
+                period_start, period_end, net, tax, total)
+            select id, :t, invoice, position, description, subscription, ps, pe, net, tax, total
             from unnest(cast(:ids as uuid[]), cast(:invoices as uuid[]), cast(:positions as int[]),
                 cast(:descriptions as text[]), cast(:subscriptions as uuid[]), cast(:starts as date[]),
                 cast(:ends as date[]), cast(:nets as numeric[]), cast(:taxes as numeric[]), cast(:totals as numeric[]))
                 as x(id, invoice, position, description, subscription, ps, pe, net, tax, total)
             """)
+                .param("t", tenant)
                 .param("ids", SqlArrays.literal(lineIds))
                 .param("invoices", SqlArrays.literal(lineInvoices))
                 .param("positions", SqlArrays.literal(positions))
@@ -343,6 +373,20 @@ class InvoiceWriter {
                 .param("invoices", SqlArrays.literal(ids))
                 .param("descriptions", SqlArrays.literal(ledgerTexts))
                 .update();
+        Instant issuedAt = clock.instant();
+        for (int i = 0; i < drafts.size(); i++) {
+            Draft draft = drafts.get(i);
+            events.publishEvent(new io.moonknight.billing.InvoiceIssued(
+                    tenant,
+                    draft.account().customerId(),
+                    draft.id(),
+                    (String) numbers.get(i),
+                    (BigDecimal) totals.get(i),
+                    draft.account().currency().getCurrencyCode(),
+                    issuedOn,
+                    (LocalDate) dues.get(i),
+                    issuedAt));
+        }
         audit.record(AuditRecord.of("invoice.issued-batch", "BillingRun", null)
                 .with("invoices", drafts.size())
                 .with("first", numbers.getFirst())

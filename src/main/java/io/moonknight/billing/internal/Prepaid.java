@@ -120,14 +120,17 @@ class Prepaid {
 
     private boolean renew(SubscriptionSummary subscription, PlanSummary plan, LocalDate today) {
         LocalDate expires = java.util.Objects.requireNonNull(subscription.expiresOn());
-        Accounts.Account account = accounts.of(subscription.customerId());
+        // the credit is read under the account's lock: a concurrent payment, refund or invoice is in or out, not half
+        Accounts.Account account = accounts.lockFor(subscription.customerId());
         BigDecimal available = accounts.balance(account.id()).negate();
         boolean autoRenew = jdbc.sql("select auto_renew from billing.accounts where id = :a")
                 .param("a", account.id())
                 .query(Boolean.class)
                 .single();
-        if (autoRenew && available.compareTo(plan.price()) >= 0) {
-            LocalDate from = expires.isBefore(today) ? today : expires.plusDays(1);
+        LocalDate from = expires.isBefore(today) ? today : expires.plusDays(1);
+        // what the renewal's invoice will come to, tax included: the credit must pay all of it
+        BigDecimal price = writer.total(account, List.of(line(subscription, plan, from)));
+        if (autoRenew && available.compareTo(price) >= 0) {
             charge(subscription, plan, from, "renewed from credit");
             lifecycle.resumeIfSuspendedFor(subscription.id(), EXPIRED);
             return true;
@@ -141,34 +144,24 @@ class Prepaid {
 
     /** One prepaid period from {@code from}: invoice (paid from credit where possible) and the new expiry. */
     private void charge(SubscriptionSummary subscription, PlanSummary plan, LocalDate from, String why) {
-        int days = plan.validityDays() == null ? 30 : plan.validityDays();
+        int days = days(plan);
+        Accounts.Account account = accounts.lockFor(subscription.customerId());
         UUID invoice = UUID.randomUUID();
         int claimed = jdbc.sql("""
-            insert into billing.billed_periods (tenant_id, subscription_id, period_start, invoice_id)
-            values (:t, :s, :p, :i) on conflict do nothing
+            insert into billing.billed_periods (tenant_id, subscription_id, period_start, invoice_id, kind, days)
+            values (:t, :s, :p, :i, 'PREPAID', daterange(:p, :until)) on conflict do nothing
             """)
                 .param("t", TenantContext.require())
                 .param("s", subscription.id())
                 .param("p", from)
+                .param("until", from.plusDays(days))
                 .param("i", invoice)
                 .update();
         if (claimed == 0) {
             return;
         }
-        Accounts.Account account = accounts.of(subscription.customerId());
         LocalDate until = from.plusDays(days);
-        UUID issued = writer.issue(
-                account,
-                List.of(new InvoiceWriter.Charge(
-                        plan.name() + " " + from + " – " + until.minusDays(1) + " (prepaid)",
-                        subscription.id(),
-                        from,
-                        until,
-                        plan.price(),
-                        plan.taxClass())),
-                from,
-                until,
-                today());
+        UUID issued = writer.issue(account, List.of(line(subscription, plan, from)), from, until, today());
         jdbc.sql("update billing.billed_periods set invoice_id = :i where subscription_id = :s and period_start = :p")
                 .param("i", issued)
                 .param("s", subscription.id())
@@ -176,6 +169,22 @@ class Prepaid {
                 .update();
         credit.apply(account.id());
         lifecycle.setExpiry(subscription.id(), until.minusDays(1), why);
+    }
+
+    private static int days(PlanSummary plan) {
+        return plan.validityDays() == null ? 30 : plan.validityDays();
+    }
+
+    /** The invoice line of one prepaid period from {@code from}. */
+    private static InvoiceWriter.Charge line(SubscriptionSummary subscription, PlanSummary plan, LocalDate from) {
+        LocalDate until = from.plusDays(days(plan));
+        return new InvoiceWriter.Charge(
+                plan.name() + " " + from + " – " + until.minusDays(1) + " (prepaid)",
+                subscription.id(),
+                from,
+                until,
+                plan.price(),
+                plan.taxClass());
     }
 
     /** Whether any prepaid period of the subscription was charged (a reactivation does not charge again). */

@@ -27,6 +27,7 @@ public class TenantService {
     private final TenantAdminProvisioner adminProvisioner;
     private final TransactionTemplate transaction;
     private final TenantCache cache;
+    private final java.util.List<io.moonknight.tenancy.CurrencyChangeGuard> currencyGuards;
     private final Clock clock;
 
     TenantService(
@@ -34,7 +35,9 @@ public class TenantService {
             TenantAdminProvisioner adminProvisioner,
             PlatformTransactionManager transactionManager,
             TenantCache cache,
+            java.util.List<io.moonknight.tenancy.CurrencyChangeGuard> currencyGuards,
             Clock clock) {
+        this.currencyGuards = currencyGuards;
         this.tenants = tenants;
         this.adminProvisioner = adminProvisioner;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -81,6 +84,10 @@ public class TenantService {
     @Transactional
     public TenantView changeSettings(UUID id, TenantSettings settings) {
         Tenant tenant = load(id);
+        var from = java.util.Currency.getInstance(tenant.view().currency());
+        if (!from.equals(settings.currency())) {
+            currencyGuards.forEach(guard -> guard.currencyChanging(id, from, settings.currency()));
+        }
         tenant.changeSettings(settings, clock.instant());
         return saved(tenant);
     }

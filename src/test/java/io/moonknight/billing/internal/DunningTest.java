@@ -161,9 +161,10 @@ class DunningTest {
                 Map.of("customerId", late, "amount", invoice.path("total").asString(), "method", "CASH"),
                 tenant.adminToken());
         assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
-        assertThat(status(api, tenant, subscription))
-                .as("resumed by the payment")
-                .isEqualTo("ACTIVE");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(status(api, tenant, subscription))
+                        .as("resumed by the payment (PaymentReceived)")
+                        .isEqualTo("ACTIVE"));
         assertThat(run(tenant, due.plusDays(30)))
                 .as("a paid invoice goes no further")
                 .isEqualTo(1);

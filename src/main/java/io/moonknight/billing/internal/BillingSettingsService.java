@@ -25,6 +25,9 @@ public class BillingSettingsService {
 
     private static final Pattern TAX_CLASS = Pattern.compile("[a-z0-9][a-z0-9-]{0,29}");
 
+    /** What a dunning step can do, in the order the editor offers them. */
+    public static final List<String> ACTIONS = List.of("REMINDER", "SUSPEND", "TERMINATE");
+
     /** One tax rate of a tax class. */
     public record TaxRate(
             @NotNull @Size(max = 30) String taxClass,
@@ -114,40 +117,47 @@ public class BillingSettingsService {
                 errors.add(new FieldError("receiptNumberFormat", String.valueOf(e.getMessage())));
             }
         }
-        Set<String> classInclusive = new HashSet<>();
+        // each problem is named by its row ("taxRates[2].percent"), so an editor can show it on that row's input
         Set<String> seen = new HashSet<>();
-        for (TaxRate rate : settings.taxRates()) {
+        List<TaxRate> rates = settings.taxRates();
+        for (int i = 0; i < rates.size(); i++) {
+            TaxRate rate = rates.get(i);
+            String row = "taxRates[" + i + "].";
             if (!TAX_CLASS.matcher(rate.taxClass()).matches()) {
-                errors.add(new FieldError("taxRates", "'" + rate.taxClass() + "' is not a tax class (a-z, 0-9, -)"));
+                errors.add(
+                        new FieldError(row + "taxClass", "'" + rate.taxClass() + "' is not a tax class (a-z, 0-9, -)"));
             }
             if (rate.name().isBlank() || rate.name().length() > 40) {
-                errors.add(new FieldError("taxRates", "give each rate a name of 1-40 characters"));
+                errors.add(new FieldError(row + "name", "give each rate a name of 1-40 characters"));
             }
             if (rate.percent().signum() < 0 || rate.percent().compareTo(BigDecimal.valueOf(100)) > 0) {
-                errors.add(new FieldError("taxRates", "a rate is 0-100%"));
+                errors.add(new FieldError(row + "percent", "a rate is 0-100%"));
             }
-            if (!seen.add(rate.taxClass() + "/" + rate.name())) {
-                errors.add(new FieldError("taxRates", rate.taxClass() + " has two rates named " + rate.name()));
+            if (!seen.add(rate.taxClass() + "/" + rate.name().strip())) {
+                errors.add(new FieldError(row + "name", rate.taxClass() + " has two rates named " + rate.name()));
             }
-            classInclusive.add(rate.taxClass() + "/" + rate.inclusive());
-        }
-        for (TaxRate rate : settings.taxRates()) {
-            if (classInclusive.contains(rate.taxClass() + "/" + !rate.inclusive())) {
-                errors.add(new FieldError(
-                        "taxRates", "the rates of " + rate.taxClass() + " must all be inclusive or all exclusive"));
-                break;
+            for (int j = 0; j < i; j++) {
+                if (rates.get(j).taxClass().equals(rate.taxClass())
+                        && rates.get(j).inclusive() != rate.inclusive()) {
+                    errors.add(new FieldError(
+                            row + "inclusive",
+                            "the rates of " + rate.taxClass() + " must all be inclusive or all exclusive"));
+                    break;
+                }
             }
         }
         Set<Integer> days = new HashSet<>();
-        for (DunningStep step : settings.dunningSteps()) {
+        List<DunningStep> steps = settings.dunningSteps();
+        for (int i = 0; i < steps.size(); i++) {
+            DunningStep step = steps.get(i);
+            String row = "dunningSteps[" + i + "].";
             if (step.days() < -60 || step.days() > 365) {
-                errors.add(new FieldError("dunningSteps", "a step is -60 to 365 days from the due date"));
+                errors.add(new FieldError(row + "days", "a step is -60 to 365 days from the due date"));
+            } else if (!days.add(step.days())) {
+                errors.add(new FieldError(row + "days", "two steps on day " + step.days()));
             }
-            if (!List.of("REMINDER", "SUSPEND", "TERMINATE").contains(step.action())) {
-                errors.add(new FieldError("dunningSteps", "an action is REMINDER, SUSPEND or TERMINATE"));
-            }
-            if (!days.add(step.days())) {
-                errors.add(new FieldError("dunningSteps", "two steps on day " + step.days()));
+            if (!ACTIONS.contains(step.action())) {
+                errors.add(new FieldError(row + "action", "an action is REMINDER, SUSPEND or TERMINATE"));
             }
         }
         if (!errors.isEmpty()) {

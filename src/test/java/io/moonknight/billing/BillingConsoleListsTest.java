@@ -292,6 +292,7 @@ class BillingConsoleListsTest {
                 "dunningSteps[0].action", "REMINDER",
                 "dunningSteps[1].days", "10"));
         fields.put("dunningSteps[1].action", "SUSPEND");
+        fields.put("dunningSteps[1].message", "Dear {customer}, your service is suspended until {invoice} is paid.");
         var saved = session.submit("/billing/settings", "/billing/settings", fields);
         assertThat(saved.status()).as(saved.body()).isEqualTo(302);
         JsonNode settings =
@@ -301,6 +302,9 @@ class BillingConsoleListsTest {
         assertThat(settings.path("taxRates").get(0).path("percent").decimalValue())
                 .isEqualByComparingTo("15");
         assertThat(settings.path("dunningSteps").findValuesAsString("action")).containsExactly("REMINDER", "SUSPEND");
+        assertThat(settings.path("dunningSteps").get(1).path("message").asString())
+                .startsWith("Dear {customer}");
+        assertThat(session.page("/billing/settings").body()).contains("your service is suspended until {invoice}");
 
         // a blank row before the bad one: the error still lands on the row the clerk typed it in
         var bad = new java.util.LinkedHashMap<>(fields);
@@ -326,6 +330,14 @@ class BillingConsoleListsTest {
         assertThat(invalid(notANumber, "dunningSteps[2].days")).isTrue();
         assertThat(invalid(notANumber, "dunningSteps[1].days")).isFalse();
         assertThat(notANumber).contains("enter a whole number");
+
+        var tooLong = new java.util.LinkedHashMap<>(fields);
+        tooLong.put("dunningSteps[0].message", "x".repeat(501));
+        assertThat(invalid(
+                        session.submit("/billing/settings", "/billing/settings", tooLong)
+                                .body(),
+                        "dunningSteps[0].message"))
+                .isTrue();
         assertThat(api.get("/api/v1/billing-settings", tenant.adminToken())
                         .json()
                         .path("taxRates")

@@ -35,9 +35,17 @@ public class BillingSettingsService {
             @NotNull BigDecimal percent,
             boolean inclusive) {}
 
-    /** One step of the dunning ladder: days from the due date (negative: before) and what happens. */
+    /**
+     * One step of the dunning ladder: days from the due date (negative: before), what happens, and the message the
+     * customer is sent ({@code {customer}}, {@code {invoice}}, {@code {amount}}, {@code {dueOn}} filled in; none: the
+     * action's default text).
+     */
     public record DunningStep(
-            int days, @NotNull @Size(max = 20) String action) {}
+            int days,
+            @NotNull @Size(max = 20) String action,
+
+            @org.jspecify.annotations.Nullable @Size(max = 500)
+            String message) {}
 
     public record Settings(
             int paymentTermsDays,
@@ -83,9 +91,17 @@ public class BillingSettingsService {
                         row.getBigDecimal("percent").stripTrailingZeros(),
                         row.getBoolean("inclusive")))
                 .list();
-        List<DunningStep> steps = dunning.steps(tenant).stream()
-                .map(s -> new DunningStep(s.days(), s.action()))
-                .toList();
+        List<DunningStep> steps = jdbc.sql(
+                        "select days, action, message from billing.dunning_steps where tenant_id = :t order by days")
+                .param("t", tenant)
+                .query((row, i) ->
+                        new DunningStep(row.getInt("days"), row.getString("action"), row.getString("message")))
+                .list();
+        if (steps.isEmpty()) {
+            steps = dunning.steps(tenant).stream()
+                    .map(s -> new DunningStep(s.days(), s.action(), null))
+                    .toList();
+        }
         return new Settings((Integer) basics[0], format, receipts, (Boolean) basics[1], rates, steps);
     }
 
@@ -159,6 +175,9 @@ public class BillingSettingsService {
             if (!ACTIONS.contains(step.action())) {
                 errors.add(new FieldError(row + "action", "an action is REMINDER, SUSPEND or TERMINATE"));
             }
+            if (step.message() != null && step.message().length() > 500) {
+                errors.add(new FieldError(row + "message", "a message is at most 500 characters"));
+            }
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalidFields(errors);
@@ -199,10 +218,14 @@ public class BillingSettingsService {
                 .param("t", tenant)
                 .update();
         for (DunningStep step : settings.dunningSteps()) {
-            jdbc.sql("insert into billing.dunning_steps (tenant_id, days, action) values (:t, :d, :a)")
+            String message = step.message() == null || step.message().isBlank()
+                    ? null
+                    : step.message().strip();
+            jdbc.sql("insert into billing.dunning_steps (tenant_id, days, action, message) values (:t, :d, :a, :m)")
                     .param("t", tenant)
                     .param("d", step.days())
                     .param("a", step.action())
+                    .param("m", message)
                     .update();
         }
         audit.record(AuditRecord.of("billing-settings.changed", "Tenant", tenant)

@@ -39,7 +39,7 @@ class BillingSettingsConsoleController {
     static final int MAX_ROWS = 50;
 
     private static final List<String> TAX_FIELDS = List.of("taxClass", "name", "percent", "inclusive");
-    private static final List<String> STEP_FIELDS = List.of("days", "action");
+    private static final List<String> STEP_FIELDS = List.of("days", "action", "message");
     private static final Pattern ROW = Pattern.compile("(taxRates|dunningSteps)\\[(\\d{1,3})]\\.(\\w+)");
     private static final List<String> BASICS =
             List.of("paymentTermsDays", "invoiceNumberFormat", "receiptNumberFormat", "billWhileSuspended");
@@ -81,7 +81,13 @@ class BillingSettingsConsoleController {
         }
         List<Map<String, String>> steps = new ArrayList<>();
         for (var step : current.dunningSteps()) {
-            steps.add(Map.of("days", Integer.toString(step.days()), "action", step.action()));
+            steps.add(Map.of(
+                    "days",
+                    Integer.toString(step.days()),
+                    "action",
+                    step.action(),
+                    "message",
+                    step.message() == null ? "" : step.message()));
         }
         return show(values, rates, steps, model);
     }
@@ -163,7 +169,9 @@ class BillingSettingsConsoleController {
             }
             Integer days = values.integer(row + "days");
             steps.add(new BillingSettingsService.DunningStep(
-                    days == null ? 0 : days, values.string(row + "action").toUpperCase(java.util.Locale.ROOT)));
+                    days == null ? 0 : days,
+                    values.string(row + "action").toUpperCase(java.util.Locale.ROOT),
+                    values.text(row + "message")));
             used.add(i);
         }
         return steps;

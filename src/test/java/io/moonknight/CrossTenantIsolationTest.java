@@ -132,7 +132,7 @@ class CrossTenantIsolationTest {
                                         bPool)),
                         b.adminToken())
                 .text("id");
-        String bRun = api.post("/api/v1/billing-runs", Map.of("dryRun", true, "awaitCompletion", true), b.adminToken())
+        String bRun = api.post("/api/v1/billing-runs", Map.of("awaitCompletion", true), b.adminToken())
                 .text("id");
         String bCharge = api.post(
                         "/api/v1/customers/" + bCustomer + "/charges",

@@ -17,6 +17,12 @@ public interface CustomerDirectory {
     /** The customer with this account number (exact, as shown on invoices). */
     Optional<CustomerSummary> findByAccountNumber(String accountNumber);
 
+    /**
+     * The ids of up to {@code limit} customers whose name, account number, phone or email matches {@code text}
+     * (every word of it, as the customer search reads it), best matches first; for other modules' filters.
+     */
+    List<UUID> matching(String text, int limit);
+
     /** Up to {@code limit} customers, oldest first (for demo data and samples). */
     List<CustomerSummary> first(int limit);
 }

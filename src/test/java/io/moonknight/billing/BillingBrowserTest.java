@@ -110,19 +110,28 @@ class BillingBrowserTest {
         assertThat(page.locator("#user-menu")).isVisible();
 
         page.navigate(base + "/billing/settings");
-        assertThat(page.locator("#dunningSteps")).containsText("7 SUSPEND");
+        assertThat(page.locator("[name='dunningSteps[2].days']")).hasValue("7");
+        assertThat(page.locator("[name='dunningSteps[2].action']")).hasValue("SUSPEND");
         page.locator("#invoiceNumberFormat").fill("INV-{yyyy}");
-        page.locator("#taxRates").fill("standard, VAT, 5, inclusive");
-        page.locator("#billing-settings button[type=submit]").click();
+        page.locator("#add-tax-rate").click();
+        page.locator("[name='taxRates[0].taxClass']").fill("standard");
+        page.locator("[name='taxRates[0].name']").fill("VAT");
+        page.locator("[name='taxRates[0].percent']").fill("5");
+        page.locator("[name='taxRates[0].inclusive']").selectOption("true");
+        page.locator("#save-settings").click();
         assertThat(page.locator("#invoiceNumberFormat")).hasClass(java.util.regex.Pattern.compile("is-invalid"));
+        assertThat(page.locator("[name='taxRates[0].percent']")).hasValue("5");
         page.locator("#invoiceNumberFormat").fill("INV-{yyyy}-{seq:6}");
-        page.locator("#taxRates").fill("");
-        page.locator("#billing-settings button[type=submit]").click();
+        page.locator("#remove-tax-rate-0").click();
+        assertThat(page.locator(".tax-rate")).hasCount(0);
+        page.locator("#save-settings").click();
         assertThat(page.locator(".alert-success")).containsText("Billing settings saved");
 
         page.navigate(base + "/billing/runs");
         page.locator("#preview-run").click();
-        assertThat(page.locator("#run-preview")).containsText("pay.ment: 800");
+        assertThat(page.locator("#run-preview")).containsText("pay.ment");
+        assertThat(page.locator("#run-preview .preview-total")).containsText("800.00");
+        assertThat(page.locator("#run-list")).containsText("No runs yet.");
         page.locator("#start-run").click();
         assertThat(page.locator("#run-list")).containsText("completed: 1 of 1, 1 invoiced");
 
@@ -135,6 +144,16 @@ class BillingBrowserTest {
         page.locator("#customer-invoices a").first().click();
         assertThat(page.locator("#invoice-status")).hasText("partially paid");
         assertThat(page.locator("#invoice-lines")).containsText("Browser plan");
+
+        // the invoice list on a phone: filters folded away until asked for, totals at the foot
+        page.navigate(base + "/billing/invoices");
+        assertThat(page.locator("#invoice-filters")).isHidden();
+        page.locator("#toggle-invoice-filters").click();
+        page.locator("#filter-customer").fill("Ment");
+        page.locator("#apply-invoice-filters").click();
+        assertThat(page.locator("#invoice-table")).containsText("Pay Ment");
+        assertThat(page.locator("#invoice-totals .invoice-outstanding")).containsText("300.00");
+        assertThat(page.locator("#invoice-filters")).isVisible();
 
         page.navigate(base + "/customers/" + customer + "?tab=billing");
         // a device sold and invoiced at once, a setup fee left for the run and then cancelled

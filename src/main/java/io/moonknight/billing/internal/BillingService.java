@@ -114,8 +114,25 @@ public class BillingService {
         return start(LocalDate.now(clock.withZone(accounts.tenantZone())), dryRun, wait);
     }
 
+    /**
+     * What a run today would invoice, one item per invoice: computed as a run computes it, billing nothing and
+     * recording no run (a preview is not part of the run history).
+     */
+    public List<BillingRunPreviews.Item> preview() {
+        return preview(LocalDate.now(clock.withZone(accounts.tenantZone())));
+    }
+
+    List<BillingRunPreviews.Item> preview(LocalDate today) {
+        List<BillingRunPreviews.Item> preview = new ArrayList<>();
+        execute(null, today, true, preview);
+        return preview;
+    }
+
     /** A run as of {@code today} (the demo's history uses past days). */
     BillingViews.Run start(LocalDate today, boolean dryRun, boolean wait) {
+        if (dryRun) {
+            return BillingRunPreviews.unsavedRun(today, preview(today), clock.instant());
+        }
         UUID tenant = TenantContext.require();
         UUID id = UUID.randomUUID();
         // a run left RUNNING by a crashed instance for an hour is given up, so a new one can resume its work
@@ -131,21 +148,20 @@ public class BillingService {
                     .param("id", id)
                     .param("t", tenant)
                     .param("date", today)
-                    .param("dry", dryRun)
+                    .param("dry", false)
                     .param("now", java.sql.Timestamp.from(clock.instant()))
                     .update();
         } catch (DuplicateKeyException running) {
             throw ProblemException.conflict("run-in-progress", "A billing run is already running for this tenant");
         }
-        audit.record(AuditRecord.of(dryRun ? "billing-run.previewed" : "billing-run.started", "BillingRun", id));
-        List<String> preview = new ArrayList<>();
-        Runnable work = () -> TenantContext.run(tenant, () -> execute(id, today, dryRun, preview));
+        audit.record(AuditRecord.of("billing-run.started", "BillingRun", id));
+        Runnable work = () -> TenantContext.run(tenant, () -> execute(id, today, false, new ArrayList<>()));
         if (wait) {
             work.run();
         } else {
             runner.execute(work);
         }
-        return run(id, preview);
+        return run(id);
     }
 
     /** What a run needs to know about every subscription it looks at. */
@@ -200,7 +216,8 @@ public class BillingService {
         }
     }
 
-    private void execute(UUID id, LocalDate today, boolean dryRun, List<String> preview) {
+    /** Bills (or, for a dry run, lists) what is due; {@code id} is the run's row, null for a preview that has none. */
+    private void execute(@Nullable UUID id, LocalDate today, boolean dryRun, List<BillingRunPreviews.Item> preview) {
         try {
             java.time.ZoneId zone = accounts.tenantZone();
             // every period a run can bill starts after this: a calendar month or an anniversary month ago, at most
@@ -319,6 +336,9 @@ public class BillingService {
             progress(id, all.size(), done, invoiced, amount);
             finish(id, "COMPLETED", null);
         } catch (RuntimeException e) {
+            if (id == null) {
+                throw e;
+            }
             log.error("Billing run {} failed", id, e);
             finish(id, "FAILED", String.valueOf(e.getMessage()));
         }
@@ -555,7 +575,7 @@ public class BillingService {
 
     /** Bills one subscription for the period; returns the amount, or null when there was nothing to bill. */
     private @Nullable BigDecimal billOne(
-            SubscriptionSummary subscription, Context context, boolean dryRun, List<String> preview) {
+            SubscriptionSummary subscription, Context context, boolean dryRun, List<BillingRunPreviews.Item> preview) {
         Period period = context.periodOf(subscription.customerId());
         if (context.unbilled(subscription) == null) {
             return null;
@@ -567,7 +587,8 @@ public class BillingService {
                 return null;
             }
             BigDecimal amount = sum(lines);
-            preview.add(subscription.username() + ": " + amount.toPlainString() + " " + currency.getCurrencyCode());
+            preview.add(new BillingRunPreviews.Item(
+                    subscription.customerId(), subscription.username(), amount, currency.getCurrencyCode()));
             return amount;
         }
         return transactions.execute(status -> {
@@ -605,7 +626,10 @@ public class BillingService {
         });
     }
 
-    private void progress(UUID id, int total, int done, int invoiced, BigDecimal amount) {
+    private void progress(@Nullable UUID id, int total, int done, int invoiced, BigDecimal amount) {
+        if (id == null) {
+            return;
+        }
         jdbc.sql("update billing.billing_runs set total = :total, done = :done, invoiced = :inv, amount ="
                         + " :amount where id = :id")
                 .param("total", total)
@@ -616,7 +640,10 @@ public class BillingService {
                 .update();
     }
 
-    private void finish(UUID id, String status, @Nullable String error) {
+    private void finish(@Nullable UUID id, String status, @Nullable String error) {
+        if (id == null) {
+            return;
+        }
         jdbc.sql("update billing.billing_runs set status = :s, error = :e, finished_at = :now where id = :id")
                 .param("s", status)
                 .param("e", error)
@@ -626,14 +653,10 @@ public class BillingService {
     }
 
     public BillingViews.Run run(UUID id) {
-        return run(id, List.of());
-    }
-
-    private BillingViews.Run run(UUID id, List<String> preview) {
         return jdbc.sql("select * from billing.billing_runs where tenant_id = :t and id = :id")
                 .param("t", TenantContext.require())
                 .param("id", id)
-                .query((row, i) -> runView(row, preview))
+                .query((row, i) -> runView(row))
                 .optional()
                 .orElseThrow(() -> ProblemException.notFound("Billing run", id));
     }
@@ -641,7 +664,7 @@ public class BillingService {
     public List<BillingViews.Run> runs() {
         return jdbc.sql("select * from billing.billing_runs where tenant_id = :t order by started_at desc limit 50")
                 .param("t", TenantContext.require())
-                .query((row, i) -> runView(row, List.of()))
+                .query((row, i) -> runView(row))
                 .list();
     }
 
@@ -653,7 +676,7 @@ public class BillingService {
                 .param("t", tenant)
                 .param("limit", page.getPageSize())
                 .param("offset", page.getOffset())
-                .query((row, i) -> runView(row, List.of()))
+                .query((row, i) -> runView(row))
                 .list();
         long total = jdbc.sql("select count(*) from billing.billing_runs where tenant_id = :t")
                 .param("t", tenant)
@@ -662,7 +685,7 @@ public class BillingService {
         return new PageImpl<>(runs, page, total);
     }
 
-    private static BillingViews.Run runView(ResultSet row, List<String> preview) throws SQLException {
+    private static BillingViews.Run runView(ResultSet row) throws SQLException {
         var finished = row.getTimestamp("finished_at");
         return new BillingViews.Run(
                 row.getObject("id", UUID.class),
@@ -676,7 +699,7 @@ public class BillingService {
                 row.getTimestamp("started_at").toInstant(),
                 finished == null ? null : finished.toInstant(),
                 row.getString("error"),
-                List.copyOf(preview));
+                List.of());
     }
 
     // ---- invoices

@@ -25,6 +25,9 @@ public class BillingSettingsService {
 
     private static final Pattern TAX_CLASS = Pattern.compile("[a-z0-9][a-z0-9-]{0,29}");
 
+    /** What a dunning step can do, in the order the editor offers them. */
+    public static final List<String> ACTIONS = List.of("REMINDER", "SUSPEND", "TERMINATE");
+
     /** One tax rate of a tax class. */
     public record TaxRate(
             @NotNull @Size(max = 30) String taxClass,
@@ -32,9 +35,17 @@ public class BillingSettingsService {
             @NotNull BigDecimal percent,
             boolean inclusive) {}
 
-    /** One step of the dunning ladder: days from the due date (negative: before) and what happens. */
+    /**
+     * One step of the dunning ladder: days from the due date (negative: before), what happens, and the message the
+     * customer is sent ({@code {customer}}, {@code {invoice}}, {@code {amount}}, {@code {dueOn}} filled in; none: the
+     * action's default text).
+     */
     public record DunningStep(
-            int days, @NotNull @Size(max = 20) String action) {}
+            int days,
+            @NotNull @Size(max = 20) String action,
+
+            @org.jspecify.annotations.Nullable @Size(max = 500)
+            String message) {}
 
     public record Settings(
             int paymentTermsDays,
@@ -80,9 +91,17 @@ public class BillingSettingsService {
                         row.getBigDecimal("percent").stripTrailingZeros(),
                         row.getBoolean("inclusive")))
                 .list();
-        List<DunningStep> steps = dunning.steps(tenant).stream()
-                .map(s -> new DunningStep(s.days(), s.action()))
-                .toList();
+        List<DunningStep> steps = jdbc.sql(
+                        "select days, action, message from billing.dunning_steps where tenant_id = :t order by days")
+                .param("t", tenant)
+                .query((row, i) ->
+                        new DunningStep(row.getInt("days"), row.getString("action"), row.getString("message")))
+                .list();
+        if (steps.isEmpty()) {
+            steps = dunning.steps(tenant).stream()
+                    .map(s -> new DunningStep(s.days(), s.action(), null))
+                    .toList();
+        }
         return new Settings((Integer) basics[0], format, receipts, (Boolean) basics[1], rates, steps);
     }
 
@@ -114,40 +133,50 @@ public class BillingSettingsService {
                 errors.add(new FieldError("receiptNumberFormat", String.valueOf(e.getMessage())));
             }
         }
-        Set<String> classInclusive = new HashSet<>();
+        // each problem is named by its row ("taxRates[2].percent"), so an editor can show it on that row's input
         Set<String> seen = new HashSet<>();
-        for (TaxRate rate : settings.taxRates()) {
+        List<TaxRate> rates = settings.taxRates();
+        for (int i = 0; i < rates.size(); i++) {
+            TaxRate rate = rates.get(i);
+            String row = "taxRates[" + i + "].";
             if (!TAX_CLASS.matcher(rate.taxClass()).matches()) {
-                errors.add(new FieldError("taxRates", "'" + rate.taxClass() + "' is not a tax class (a-z, 0-9, -)"));
+                errors.add(
+                        new FieldError(row + "taxClass", "'" + rate.taxClass() + "' is not a tax class (a-z, 0-9, -)"));
             }
             if (rate.name().isBlank() || rate.name().length() > 40) {
-                errors.add(new FieldError("taxRates", "give each rate a name of 1-40 characters"));
+                errors.add(new FieldError(row + "name", "give each rate a name of 1-40 characters"));
             }
             if (rate.percent().signum() < 0 || rate.percent().compareTo(BigDecimal.valueOf(100)) > 0) {
-                errors.add(new FieldError("taxRates", "a rate is 0-100%"));
+                errors.add(new FieldError(row + "percent", "a rate is 0-100%"));
             }
-            if (!seen.add(rate.taxClass() + "/" + rate.name())) {
-                errors.add(new FieldError("taxRates", rate.taxClass() + " has two rates named " + rate.name()));
+            if (!seen.add(rate.taxClass() + "/" + rate.name().strip())) {
+                errors.add(new FieldError(row + "name", rate.taxClass() + " has two rates named " + rate.name()));
             }
-            classInclusive.add(rate.taxClass() + "/" + rate.inclusive());
-        }
-        for (TaxRate rate : settings.taxRates()) {
-            if (classInclusive.contains(rate.taxClass() + "/" + !rate.inclusive())) {
-                errors.add(new FieldError(
-                        "taxRates", "the rates of " + rate.taxClass() + " must all be inclusive or all exclusive"));
-                break;
+            for (int j = 0; j < i; j++) {
+                if (rates.get(j).taxClass().equals(rate.taxClass())
+                        && rates.get(j).inclusive() != rate.inclusive()) {
+                    errors.add(new FieldError(
+                            row + "inclusive",
+                            "the rates of " + rate.taxClass() + " must all be inclusive or all exclusive"));
+                    break;
+                }
             }
         }
         Set<Integer> days = new HashSet<>();
-        for (DunningStep step : settings.dunningSteps()) {
+        List<DunningStep> steps = settings.dunningSteps();
+        for (int i = 0; i < steps.size(); i++) {
+            DunningStep step = steps.get(i);
+            String row = "dunningSteps[" + i + "].";
             if (step.days() < -60 || step.days() > 365) {
-                errors.add(new FieldError("dunningSteps", "a step is -60 to 365 days from the due date"));
+                errors.add(new FieldError(row + "days", "a step is -60 to 365 days from the due date"));
+            } else if (!days.add(step.days())) {
+                errors.add(new FieldError(row + "days", "two steps on day " + step.days()));
             }
-            if (!List.of("REMINDER", "SUSPEND", "TERMINATE").contains(step.action())) {
-                errors.add(new FieldError("dunningSteps", "an action is REMINDER, SUSPEND or TERMINATE"));
+            if (!ACTIONS.contains(step.action())) {
+                errors.add(new FieldError(row + "action", "an action is REMINDER, SUSPEND or TERMINATE"));
             }
-            if (!days.add(step.days())) {
-                errors.add(new FieldError("dunningSteps", "two steps on day " + step.days()));
+            if (step.message() != null && step.message().length() > 500) {
+                errors.add(new FieldError(row + "message", "a message is at most 500 characters"));
             }
         }
         if (!errors.isEmpty()) {
@@ -189,10 +218,14 @@ public class BillingSettingsService {
                 .param("t", tenant)
                 .update();
         for (DunningStep step : settings.dunningSteps()) {
-            jdbc.sql("insert into billing.dunning_steps (tenant_id, days, action) values (:t, :d, :a)")
+            String message = step.message() == null || step.message().isBlank()
+                    ? null
+                    : step.message().strip();
+            jdbc.sql("insert into billing.dunning_steps (tenant_id, days, action, message) values (:t, :d, :a, :m)")
                     .param("t", tenant)
                     .param("d", step.days())
                     .param("a", step.action())
+                    .param("m", message)
                     .update();
         }
         audit.record(AuditRecord.of("billing-settings.changed", "Tenant", tenant)

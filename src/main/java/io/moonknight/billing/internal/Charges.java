@@ -316,7 +316,7 @@ public class Charges {
      * The billing run's part: every account with pending charges dated up to {@code today} gets one invoice for
      * them. Returns how many invoices, and adds their totals to {@code amount}.
      */
-    int invoiceAllPending(LocalDate today, BigDecimal[] amount, boolean dryRun, List<String> preview) {
+    int invoiceAllPending(LocalDate today, BigDecimal[] amount, boolean dryRun, List<BillingRunPreviews.Item> preview) {
         List<UUID> customersWithCharges = jdbc.sql("""
             select distinct customer_id from billing.charges
             where tenant_id = :t and invoice_id is null and cancelled_at is null and charge_date <= :today
@@ -331,8 +331,8 @@ public class Charges {
             if (dryRun) {
                 BigDecimal pending = pendingTotal(account, today);
                 if (pending.signum() > 0) {
-                    preview.add("charges of customer " + customer + ": " + pending + " "
-                            + account.currency().getCurrencyCode());
+                    preview.add(new BillingRunPreviews.Item(
+                            customer, null, pending, account.currency().getCurrencyCode()));
                     amount[0] = amount[0].add(pending);
                     invoices++;
                 }

@@ -403,18 +403,6 @@ class BillingApiController {
             @Schema(description = "Answer when the run has finished instead of at once") @Nullable
             Boolean awaitCompletion) {}
 
-    @GetMapping("/api/v1/invoices")
-    @PreAuthorize("hasAuthority('billing:read')")
-    @Operation(summary = "List invoices", description = "Newest first; filter by customer and status")
-    PageResponse<BillingViews.Invoice> invoices(
-            @RequestParam(required = false) @Nullable UUID customerId,
-            @RequestParam(required = false) @Nullable @Pattern(regexp = "(?i)ISSUED|PARTIALLY_PAID|PAID|VOID|DRAFT")
-                    String status,
-            @ParameterObject Pageable pageable) {
-        return PageResponse.of(
-                billing.invoices(customerId, status, Paging.restrict(pageable, Map.of(), Sort.unsorted())));
-    }
-
     @GetMapping("/api/v1/invoices/{id}")
     @PreAuthorize("hasAuthority('billing:read')")
     @Operation(summary = "Get an invoice with its lines")

@@ -2,10 +2,8 @@ package io.moonknight.billing.web;
 
 import io.moonknight.billing.internal.BillingAccounts;
 import io.moonknight.billing.internal.BillingService;
-import io.moonknight.billing.internal.BillingSettingsService;
 import io.moonknight.billing.internal.Charges;
 import io.moonknight.shared.web.ConsoleForm;
-import io.moonknight.shared.web.ConsoleList;
 import io.moonknight.shared.web.FormValues;
 import io.moonknight.shared.web.ProblemException;
 import java.util.List;
@@ -29,7 +27,6 @@ class BillingConsoleController {
 
     private final BillingService billing;
     private final io.moonknight.billing.internal.InvoiceDocuments documents;
-    private final BillingSettingsService settings;
     private final Charges charges;
     private final BillingAccounts accounts;
     private final io.moonknight.billing.internal.DataPacks packs;
@@ -38,7 +35,6 @@ class BillingConsoleController {
     BillingConsoleController(
             BillingService billing,
             io.moonknight.billing.internal.InvoiceDocuments documents,
-            BillingSettingsService settings,
             Charges charges,
             BillingAccounts accounts,
             io.moonknight.billing.internal.DataPacks packs,
@@ -47,19 +43,8 @@ class BillingConsoleController {
         this.plans = plans;
         this.billing = billing;
         this.documents = documents;
-        this.settings = settings;
         this.charges = charges;
         this.accounts = accounts;
-    }
-
-    @GetMapping("/invoices")
-    @PreAuthorize("hasAuthority('billing:read')")
-    String invoices(@RequestParam MultiValueMap<String, String> params, Model model) {
-        var list = ConsoleList.of("/billing/invoices", params);
-        List<String> statuses = List.of("ISSUED", "PARTIALLY_PAID", "PAID", "VOID");
-        String status = list.oneOf("status", statuses);
-        model.addAttribute("statuses", statuses);
-        return list.show(model, billing.invoices(null, status, list.pageable(50)), "billing/invoices");
     }
 
     @GetMapping("/invoices/{id}")
@@ -287,95 +272,6 @@ class BillingConsoleController {
         return ConsoleForm.act(redirect, "/customers/" + customerId + "?tab=billing", action);
     }
 
-    @GetMapping("/settings")
-    @PreAuthorize("hasAuthority('billing:read')")
-    String settings(Model model) {
-        var current = settings.get();
-        var form = FormValues.empty()
-                .put("paymentTermsDays", current.paymentTermsDays())
-                .put("invoiceNumberFormat", current.invoiceNumberFormat())
-                .put("receiptNumberFormat", current.receiptNumberFormat())
-                .put("billWhileSuspended", current.billWhileSuspended())
-                .put(
-                        "taxRates",
-                        String.join(
-                                "\n",
-                                current.taxRates().stream()
-                                        .map(r -> r.taxClass() + ", " + r.name() + ", "
-                                                + r.percent().toPlainString() + ", "
-                                                + (r.inclusive() ? "inclusive" : "exclusive"))
-                                        .toList()))
-                .put(
-                        "dunningSteps",
-                        String.join(
-                                "\n",
-                                current.dunningSteps().stream()
-                                        .map(s -> s.days() + " " + s.action())
-                                        .toList()));
-        model.addAttribute("form", form);
-        return "billing/settings";
-    }
-
-    @PostMapping("/settings")
-    @PreAuthorize("hasAuthority('billing:settings')")
-    String saveSettings(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
-        var form = FormValues.of(params);
-        try {
-            Integer terms = form.integer("paymentTermsDays");
-            List<BillingSettingsService.TaxRate> rates = new java.util.ArrayList<>();
-            for (String line : form.get("taxRates").split("\\R", -1)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] parts = line.split(",", -1);
-                if (parts.length != 4) {
-                    form.reject("taxRates", "write each rate as: tax class, name, percent, inclusive|exclusive");
-                    continue;
-                }
-                try {
-                    rates.add(new BillingSettingsService.TaxRate(
-                            parts[0].strip(),
-                            parts[1].strip(),
-                            new java.math.BigDecimal(parts[2].strip()),
-                            parts[3].strip().equalsIgnoreCase("inclusive")));
-                } catch (NumberFormatException e) {
-                    form.reject("taxRates", "'" + parts[2].strip() + "' is not a percentage");
-                }
-            }
-            List<BillingSettingsService.DunningStep> steps = new java.util.ArrayList<>();
-            for (String line : form.get("dunningSteps").split("\\R", -1)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] parts = line.strip().split("\\s+", -1);
-                try {
-                    steps.add(new BillingSettingsService.DunningStep(
-                            Integer.parseInt(parts[0].replace("+", "")),
-                            parts.length > 1 ? parts[1].toUpperCase(java.util.Locale.ROOT) : ""));
-                } catch (NumberFormatException e) {
-                    form.reject("dunningSteps", "write each step as: days action, e.g. -3 REMINDER or 7 SUSPEND");
-                }
-            }
-            if (terms == null && !form.has("paymentTermsDays")) {
-                form.reject("paymentTermsDays", "give the days until an invoice is due");
-            }
-            form.check();
-            settings.update(new BillingSettingsService.Settings(
-                    java.util.Objects.requireNonNull(terms),
-                    form.string("invoiceNumberFormat"),
-                    form.string("receiptNumberFormat"),
-                    form.checked("billWhileSuspended"),
-                    rates,
-                    steps));
-            redirect.addFlashAttribute("flash", "Billing settings saved.");
-            return "redirect:/billing/settings";
-        } catch (ProblemException problem) {
-            form.reject(problem);
-            model.addAttribute("form", form);
-            return "billing/settings";
-        }
-    }
-
     @GetMapping("/runs")
     @PreAuthorize("hasAuthority('billing:read')")
     String runs(Model model) {
@@ -394,16 +290,12 @@ class BillingConsoleController {
     @PostMapping("/runs")
     @PreAuthorize("hasAuthority('billing:run')")
     String start(@RequestParam(defaultValue = "false") boolean dryRun, RedirectAttributes redirect) {
+        if (dryRun) {
+            return "redirect:/billing/runs/preview"; // a preview records nothing: BillingRunPagesController shows it
+        }
         try {
-            var run = billing.start(dryRun, dryRun);
-            redirect.addFlashAttribute(
-                    "flash",
-                    dryRun
-                            ? "Preview: " + run.preview().size() + " invoice(s) would be issued."
-                            : "Billing run started.");
-            if (dryRun) {
-                redirect.addFlashAttribute("preview", run.preview());
-            }
+            billing.start(false, false);
+            redirect.addFlashAttribute("flash", "Billing run started.");
         } catch (ProblemException problem) {
             redirect.addFlashAttribute("flashError", problem.detail());
         }

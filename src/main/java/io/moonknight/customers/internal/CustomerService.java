@@ -33,6 +33,7 @@ public class CustomerService implements CustomerDirectory {
     private final HistoryStore history;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CustomerSearch search;
 
     CustomerService(
             CustomerRepository customers,
@@ -40,7 +41,9 @@ public class CustomerService implements CustomerDirectory {
             CustomerSettings settings,
             HistoryStore history,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            CustomerSearch search) {
+        this.search = search;
         this.customers = customers;
         this.customFields = customFields;
         this.settings = settings;
@@ -157,6 +160,16 @@ public class CustomerService implements CustomerDirectory {
                 .findAll(org.springframework.data.domain.PageRequest.of(
                         0, limit, org.springframework.data.domain.Sort.by("createdAt", "id")))
                 .map(Customer::summary)
+                .getContent();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<UUID> matching(String text, int limit) {
+        return search.search(
+                        new CustomerFilter(text, null, null, null),
+                        org.springframework.data.domain.PageRequest.of(0, limit))
+                .map(CustomerListItem::id)
                 .getContent();
     }
 

@@ -112,6 +112,21 @@ public final class ConsoleList {
         }
     }
 
+    /** A date filter ({@code 2026-05-31}); a malformed one counts as no filter. */
+    public java.time.@Nullable LocalDate date(String name) {
+        String value = raw(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            java.time.LocalDate date = java.time.LocalDate.parse(value);
+            filters.put(name, date);
+            return date;
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     /** The requested page (0 when absent or malformed) of {@code size} rows. */
     public Pageable pageable(int size) {
         return pageable(size, Sort.unsorted());

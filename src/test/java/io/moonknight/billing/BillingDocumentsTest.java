@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.moonknight.testsupport.Api;
+import io.moonknight.testsupport.ConsoleSession;
 import io.moonknight.testsupport.IntegrationTest;
 import io.moonknight.testsupport.TestTenants;
 import java.io.IOException;
@@ -339,6 +340,25 @@ class BillingDocumentsTest {
 
     private static BigDecimal amount(String cell) {
         return cell.isEmpty() ? BigDecimal.ZERO : new BigDecimal(cell);
+    }
+
+    @Test
+    void theCustomersBillingTabOpensTheStatementAsPdfAndDownloadsItAsCsv() {
+        String customer = customer("Console", "Statement", Map.of());
+        charge(customer, "Installation", "1000");
+        invoicePending(customer);
+        var console = ConsoleSession.admin(api, tenant.slug());
+        String tab = console.page("/billing/for-customer/" + customer).body();
+        assertThat(tab).contains("id=\"statement-form\"").contains("/billing/for-customer/" + customer + "/statement");
+
+        var pdf = console.page("/billing/for-customer/" + customer + "/statement?from=&to=&format=pdf");
+        assertThat(pdf.status()).as(pdf.toString()).isEqualTo(200);
+        assertThat(pdf.header("Content-Type")).isEqualTo("application/pdf");
+        assertThat(pdf.header("Content-Disposition")).startsWith("inline");
+        var csv = console.page("/billing/for-customer/" + customer + "/statement?from=&to=&format=csv");
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition")).startsWith("attachment").contains(".csv");
+        assertThat(csv.body()).contains("Invoice INV-").contains("CLOSING");
     }
 
     @Test

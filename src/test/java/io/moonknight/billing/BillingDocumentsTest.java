@@ -236,7 +236,7 @@ class BillingDocumentsTest {
             fonts.keySet().forEach(name -> families.add(name.substring(name.indexOf('+') + 1)));
             assertThat(families)
                     .as("the Bengali name and the Arabic address have fonts of their own")
-                    .contains("NotoSans-Regular", "NotoSansBengali-Regular", "NotoSansArabic-Regular");
+                    .contains("NotoSans-Regular", "NotoSansBengali-Bold", "NotoSansArabic-Regular");
             assertThat(images(document)).as("the QR code of the pay link").isEqualTo(1);
         }
         assertThat(warnings).as("the renderer has nothing to warn about").isEmpty();

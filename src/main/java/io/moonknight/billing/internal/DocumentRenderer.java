@@ -87,6 +87,9 @@ class DocumentRenderer {
             builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
             builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
             builder.defaultTextDirection(TextDirection.LTR);
+            // Tagged, accessible PDF (PDF/UA). It also leaves out the PDF base-14 fonts, which are never embedded
+            // and which PDFBox would otherwise look for among the system fonts, warning for each it lacks.
+            builder.usePdfUaAccessibility(true);
             builder.withHtmlContent(xhtml, null);
             builder.toStream(out);
             builder.run();

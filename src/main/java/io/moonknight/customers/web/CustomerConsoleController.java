@@ -2,7 +2,11 @@ package io.moonknight.customers.web;
 
 import io.moonknight.customers.CustomerStatus;
 import io.moonknight.customers.CustomerType;
+import io.moonknight.customers.domain.AccountNumber;
+import io.moonknight.customers.domain.GeoPoint;
+import io.moonknight.customers.internal.Address;
 import io.moonknight.customers.internal.CustomFieldService;
+import io.moonknight.customers.internal.CustomerDraft;
 import io.moonknight.customers.internal.CustomerFilter;
 import io.moonknight.customers.internal.CustomerListItem;
 import io.moonknight.customers.internal.CustomerSearch;
@@ -13,13 +17,21 @@ import io.moonknight.customers.internal.DocumentTypeService;
 import io.moonknight.customers.internal.HistoryService;
 import io.moonknight.shared.console.CustomerTab;
 import io.moonknight.shared.security.Actor;
+import io.moonknight.shared.values.EmailAddress;
+import io.moonknight.shared.values.PhoneNumber;
+import io.moonknight.shared.web.ConsoleForm;
 import io.moonknight.shared.web.ConsoleList;
+import io.moonknight.shared.web.FormValues;
 import io.moonknight.shared.web.ProblemException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.data.domain.PageRequest;
@@ -33,9 +45,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -55,6 +65,10 @@ class CustomerConsoleController {
     private final DocumentTypeService documentTypes;
     private final HistoryService history;
     private final List<CustomerTab> tabs;
+    private final ConsoleForm<CustomerView> customerForm = ConsoleForm.<CustomerView>of("customers/form", "customer")
+            .title(customer -> customer == null ? "New customer" : customer.displayName())
+            .options(this::formOptions)
+            .fieldNames(CustomerConsoleController::inputName);
 
     CustomerConsoleController(
             CustomerService customers,
@@ -87,21 +101,21 @@ class CustomerConsoleController {
     @GetMapping("/new")
     @PreAuthorize("hasAuthority('customers:write')")
     String newCustomer(Model model) {
-        return form(new CustomerForm(), null, model);
+        var defaults = FormValues.empty()
+                .put("type", CustomerType.INDIVIDUAL)
+                .put("status", CustomerStatus.LEAD)
+                .put("billingSame", true);
+        return customerForm.show(defaults, null, model);
     }
 
     @PostMapping("/new")
     @PreAuthorize("hasAuthority('customers:write')")
-    String create(
-            @ModelAttribute("form") CustomerForm form, BindingResult result, Model model, RedirectAttributes redirect) {
-        try {
-            CustomerView customer = customers.create(form.request().draft());
-            redirect.addFlashAttribute("flash", "Customer " + customer.accountNumber() + " created.");
-            return "redirect:/customers/" + customer.id();
-        } catch (ProblemException problem) {
-            reject(result, problem);
-            return form(form, null, model);
-        }
+    String create(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
+        return customerForm.submit(params, null, model, redirect, values -> {
+            CustomerView customer = customers.create(draft(values, true));
+            return new FormValues.Saved(
+                    "Customer " + customer.accountNumber() + " created.", "/customers/" + customer.id());
+        });
     }
 
     @GetMapping("/{id}")
@@ -143,26 +157,20 @@ class CustomerConsoleController {
     @PreAuthorize("hasAuthority('customers:write')")
     String edit(@PathVariable UUID id, Model model) {
         CustomerView customer = customers.get(id);
-        return form(CustomerForm.of(customer), customer, model);
+        return customerForm.show(values(customer), customer, model);
     }
 
     @PostMapping("/{id}/edit")
     @PreAuthorize("hasAuthority('customers:write')")
     String update(
             @PathVariable UUID id,
-            @ModelAttribute("form") CustomerForm form,
-            BindingResult result,
+            @RequestParam MultiValueMap<String, String> params,
             Model model,
             RedirectAttributes redirect) {
-        CustomerView existing = customers.get(id);
-        try {
-            customers.update(id, form.request().draft());
-            redirect.addFlashAttribute("flash", "Profile saved.");
-            return "redirect:/customers/" + id;
-        } catch (ProblemException problem) {
-            reject(result, problem);
-            return form(form, existing, model);
-        }
+        return customerForm.submit(params, customers.get(id), model, redirect, values -> {
+            customers.update(id, draft(values, false));
+            return new FormValues.Saved("Profile saved.", "/customers/" + id);
+        });
     }
 
     @PostMapping("/{id}/documents")
@@ -302,31 +310,182 @@ class CustomerConsoleController {
         return "redirect:/customers/" + id + "?tab=documents";
     }
 
-    private String form(CustomerForm form, @Nullable CustomerView customer, Model model) {
-        model.addAttribute("form", form);
-        model.addAttribute("customer", customer);
-        model.addAttribute("pageTitle", customer == null ? "New customer" : customer.displayName());
+    private void formOptions(Model model, @Nullable CustomerView customer) {
         model.addAttribute("fields", customFields.active());
-        model.addAttribute("statuses", CustomerStatus.values());
-        model.addAttribute("types", CustomerType.values());
+        model.addAttribute("statuses", FormValues.options(CustomerStatus.values()));
+        model.addAttribute("types", FormValues.options(CustomerType.values()));
         model.addAttribute("areas", search.areas());
         model.addAttribute("maps", true);
-        return "customers/form";
     }
 
-    private static void reject(BindingResult result, ProblemException problem) {
-        if (problem.fieldErrors().isEmpty()) {
-            result.reject(problem.type(), problem.detail());
-            return;
+    /** The edit form filled from the customer: two phone and two email inputs, the addresses field by field. */
+    private static FormValues values(CustomerView customer) {
+        var values = FormValues.empty()
+                .put("type", customer.type())
+                .put("firstName", customer.firstName())
+                .put("lastName", customer.lastName())
+                .put("companyName", customer.companyName())
+                .put("nationalId", customer.nationalId())
+                .put("taxId", customer.taxId())
+                .put("status", customer.status())
+                .put("area", customer.area())
+                .put("tags", String.join(", ", customer.tags()))
+                .put("notes", customer.notes())
+                .put("billingSame", customer.billingSameAsInstallation());
+        for (int i = 0; i < 2; i++) {
+            values.put(
+                    "phone" + (i + 1),
+                    i < customer.phones().size() ? customer.phones().get(i) : null);
+            values.put(
+                    "email" + (i + 1),
+                    i < customer.emails().size() ? customer.emails().get(i) : null);
         }
-        for (var error : problem.fieldErrors()) {
-            String field = CustomerForm.formField(error.field());
-            try {
-                result.rejectValue(field, problem.type(), error.message());
-            } catch (RuntimeException notAField) {
-                result.reject(problem.type(), error.field() + ": " + error.message());
+        customer.customFields().forEach((key, value) -> values.put(customField(key), value));
+        putAddress(values, "install.", customer.installationAddress());
+        putAddress(values, "billing.", customer.billingAddress());
+        return values;
+    }
+
+    private static void putAddress(FormValues values, String prefix, Address address) {
+        values.put(prefix + "line1", address.line1())
+                .put(prefix + "line2", address.line2())
+                .put(prefix + "city", address.city())
+                .put(prefix + "region", address.region())
+                .put(prefix + "postalCode", address.postalCode())
+                .put(prefix + "country", address.country())
+                .put(prefix + "latitude", address.latitude())
+                .put(prefix + "longitude", address.longitude());
+    }
+
+    /**
+     * The customer as typed: every value object parses its own input (a malformed phone is an error on that phone),
+     * then the use case checks the rules across fields ("give at least one phone number or email address").
+     */
+    private CustomerDraft draft(FormValues values, boolean creating) {
+        AccountNumber accountNumber = creating ? optional(values, "accountNumber", AccountNumber::new) : null;
+        CustomerType type = values.choice("type", CustomerType.class);
+        List<PhoneNumber> phones = new ArrayList<>();
+        List<EmailAddress> emails = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            PhoneNumber phone = optional(values, "phone" + i, PhoneNumber::new);
+            if (phone != null) {
+                phones.add(phone);
+            }
+            EmailAddress email = optional(values, "email" + i, EmailAddress::new);
+            if (email != null) {
+                emails.add(email);
             }
         }
+        CustomerStatus status = values.choice("status", CustomerStatus.class);
+        Map<String, String> custom = new LinkedHashMap<>();
+        for (var field : customFields.active()) {
+            custom.put(field.key(), values.string(customField(field.key())));
+        }
+        Address installation = address(values, "install.");
+        Address billing = values.checked("billingSame") ? null : address(values, "billing.");
+        values.check();
+        return new CustomerDraft(
+                accountNumber,
+                type == null ? CustomerType.INDIVIDUAL : type,
+                values.text("firstName"),
+                values.text("lastName"),
+                values.text("companyName"),
+                phones,
+                emails,
+                values.text("nationalId"),
+                values.text("taxId"),
+                status == null ? CustomerStatus.LEAD : status,
+                values.text("area"),
+                values.list("tags").stream().distinct().toList(),
+                values.text("notes"),
+                custom,
+                installation == null ? Address.EMPTY : installation,
+                billing);
+    }
+
+    /** A blank input is no value; anything else must parse. */
+    private static <T> @Nullable T optional(FormValues values, String name, Function<String, T> parser) {
+        return values.text(name) == null ? null : values.parsed(name, parser);
+    }
+
+    /**
+     * An address typed in the inputs under {@code prefix}: each line checked by {@link Address} on its own input,
+     * the pin as two numbers checked by {@link GeoPoint}; null (with the errors on the form) when any is refused.
+     */
+    private static @Nullable Address address(FormValues values, String prefix) {
+        List<String> lines = List.of("line1", "line2", "city", "region", "postalCode", "country");
+        List<@Nullable String> text = new ArrayList<>();
+        boolean valid = true;
+        for (String line : lines) {
+            String name = prefix + line;
+            String typed = values.text(name);
+            text.add(typed);
+            valid &= values.parsed(name, value -> addressWith(line, value)) != null;
+        }
+        Double latitude = coordinate(values, prefix + "latitude");
+        Double longitude = coordinate(values, prefix + "longitude");
+        if ((latitude == null) != (longitude == null)) {
+            values.reject(
+                    prefix + (latitude == null ? "latitude" : "longitude"),
+                    "a map pin needs both latitude and longitude");
+            valid = false;
+        } else if (latitude != null && longitude != null) {
+            valid &= values.parsed(prefix + "latitude", value -> new GeoPoint(latitude, 0)) != null;
+            valid &= values.parsed(prefix + "longitude", value -> new GeoPoint(0, longitude)) != null;
+        }
+        if (!valid || values.hasErrors()) {
+            return null;
+        }
+        return new Address(
+                text.get(0), text.get(1), text.get(2), text.get(3), text.get(4), text.get(5), latitude, longitude);
+    }
+
+    /** An address holding only {@code line}, so that {@link Address} checks that one input. */
+    private static Address addressWith(String line, String value) {
+        return switch (line) {
+            case "line1" -> new Address(value, null, null, null, null, null, null, null);
+            case "line2" -> new Address(null, value, null, null, null, null, null, null);
+            case "city" -> new Address(null, null, value, null, null, null, null, null);
+            case "region" -> new Address(null, null, null, value, null, null, null, null);
+            case "postalCode" -> new Address(null, null, null, null, value, null, null, null);
+            default -> new Address(null, null, null, null, null, value, null, null);
+        };
+    }
+
+    /** A coordinate as the map or a person types it (a decimal comma is read as a point). */
+    private static @Nullable Double coordinate(FormValues values, String name) {
+        String typed = values.text(name);
+        if (typed == null) {
+            return null;
+        }
+        try {
+            double value = Double.parseDouble(typed.replace(',', '.'));
+            if (Double.isFinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        values.reject(name, "enter a number such as 23.7465");
+        return null;
+    }
+
+    private static String customField(String key) {
+        return "customFields[" + key + "]";
+    }
+
+    /** The input showing a use case's field error. */
+    private static String inputName(String field) {
+        return switch (field) {
+            case "phones", "phones[0]" -> "phone1";
+            case "phones[1]" -> "phone2";
+            case "emails", "emails[0]" -> "email1";
+            case "emails[1]" -> "email2";
+            case "installationAddress" -> "install.line1";
+            case "billingAddress" -> "billing.line1";
+            default ->
+                field.startsWith("customFields.") ? customField(field.substring("customFields.".length())) : field;
+        };
     }
 
     private static String required(String reason) {

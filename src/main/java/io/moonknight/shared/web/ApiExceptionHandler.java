@@ -146,12 +146,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        e.getBindingResult()
-                .getFieldErrors()
-                .forEach(f -> errors.add(new FieldError(f.getField(), message(f.getDefaultMessage()))));
-        e.getBindingResult()
-                .getGlobalErrors()
-                .forEach(g -> errors.add(new FieldError(g.getObjectName(), message(g.getDefaultMessage()))));
+        e.getFieldErrors().forEach(f -> errors.add(new FieldError(f.getField(), message(f.getDefaultMessage()))));
+        e.getGlobalErrors().forEach(g -> errors.add(new FieldError(g.getObjectName(), message(g.getDefaultMessage()))));
         return asObject(ProblemException.invalidFields(errors));
     }
 

@@ -2,6 +2,8 @@ package io.moonknight.shared.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -112,17 +114,23 @@ public final class ConsoleList {
         }
     }
 
-    /** A date filter ({@code 2026-05-31}); a malformed one counts as no filter. */
-    public java.time.@Nullable LocalDate date(String name) {
+    /**
+     * A day filter typed as {@code YYYY-MM-DD} (a date input); a malformed day, or one outside years 1 to 9999, counts
+     * as no filter. Whether a range is reversed is the query's business: it simply matches nothing.
+     */
+    public @Nullable LocalDate date(String name) {
         String value = raw(name);
         if (value == null) {
             return null;
         }
         try {
-            java.time.LocalDate date = java.time.LocalDate.parse(value);
+            LocalDate date = LocalDate.parse(value);
+            if (!TimeBounds.accepts(date)) {
+                return null;
+            }
             filters.put(name, date);
             return date;
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

@@ -49,7 +49,9 @@ class StatementApiController {
                     @RequestParam(required = false)
                     @Nullable
                     String format,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+            // OpenAPI ignores a header parameter named Accept: content negotiation is documented in the responses
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable
+                    String accept) {
         return StatementDownloads.of(statements, documents, id, from, to, format, accept, false);
     }
 }

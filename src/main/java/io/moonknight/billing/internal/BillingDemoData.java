@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
 @Component
 class BillingDemoData implements DemoDataContributor {
 
-    private final BillingService billing;
+    private final BillingRuns runs;
+    private final Invoices invoices;
+    private final Payments payments;
     private final Charges charges;
     private final BillingAccounts billingAccounts;
     private final Accounts accounts;
@@ -32,7 +34,9 @@ class BillingDemoData implements DemoDataContributor {
     private final io.moonknight.subscriptions.SubscriptionDirectory subscriptions;
 
     BillingDemoData(
-            BillingService billing,
+            BillingRuns runs,
+            Invoices invoices,
+            Payments payments,
             Charges charges,
             BillingAccounts billingAccounts,
             Accounts accounts,
@@ -44,7 +48,9 @@ class BillingDemoData implements DemoDataContributor {
         this.packs = packs;
         this.plans = plans;
         this.subscriptions = subscriptions;
-        this.billing = billing;
+        this.runs = runs;
+        this.invoices = invoices;
+        this.payments = payments;
         this.charges = charges;
         this.billingAccounts = billingAccounts;
         this.accounts = accounts;
@@ -62,10 +68,10 @@ class BillingDemoData implements DemoDataContributor {
         LocalDate today = LocalDate.now(clock.withZone(accounts.tenantZone()));
         var demoCustomers = customers.first(400);
         for (int monthsAgo = 3; monthsAgo >= 1; monthsAgo--) {
-            billing.start(today.minusMonths(monthsAgo).withDayOfMonth(1), false, true);
+            runs.start(today.minusMonths(monthsAgo).withDayOfMonth(1), false, true);
             int i = 0;
             for (var customer : demoCustomers) {
-                var open = billing.invoices(customer.id(), "ISSUED", PageRequest.of(0, 10))
+                var open = invoices.invoices(customer.id(), "ISSUED", PageRequest.of(0, 10))
                         .getContent();
                 if (open.isEmpty()) {
                     continue;
@@ -89,7 +95,7 @@ class BillingDemoData implements DemoDataContributor {
                     continue;
                 }
                 BigDecimal amount = monthsAgo == 1 && i % 7 == 0 ? half(invoice) : invoice.total();
-                billing.recordPayment(
+                payments.recordPayment(
                         customer.id(),
                         amount,
                         i % 2 == 0 ? "BANK_TRANSFER" : "CASH",
@@ -97,7 +103,7 @@ class BillingDemoData implements DemoDataContributor {
                         List.of(invoice.id()));
             }
         }
-        billing.start(false, true); // this month's, left open
+        runs.start(false, true); // this month's, left open
         int i = 0;
         for (var customer : demoCustomers.subList(0, Math.min(40, demoCustomers.size()))) {
             i++;
@@ -130,9 +136,9 @@ class BillingDemoData implements DemoDataContributor {
                     packs.buy(subscription.get().id(), pack.get().id());
                 }
             } else if (i == 8) {
-                var payment = billing.recordPayment(customer.id(), new BigDecimal("500"), "CASH", null, List.of());
+                var payment = payments.recordPayment(customer.id(), new BigDecimal("500"), "CASH", null, List.of());
                 if (payment.unallocated().signum() > 0) {
-                    billing.refund(
+                    payments.refund(
                             payment.id(),
                             payment.unallocated().min(new BigDecimal("200")),
                             "CASH",

@@ -29,13 +29,13 @@ class BillingJob {
     private static final LocalTime AFTER = LocalTime.of(2, 0);
 
     private final TenantDirectory tenants;
-    private final BillingService billing;
+    private final BillingRuns runs;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    BillingJob(TenantDirectory tenants, BillingService billing, JdbcClient jdbc, Clock clock) {
+    BillingJob(TenantDirectory tenants, BillingRuns runs, JdbcClient jdbc, Clock clock) {
         this.tenants = tenants;
-        this.billing = billing;
+        this.runs = runs;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -59,7 +59,7 @@ class BillingJob {
                     .single();
             if (!done) {
                 try {
-                    TenantContext.run(tenant.id(), () -> billing.start(false, true));
+                    TenantContext.run(tenant.id(), () -> runs.start(false, true));
                 } catch (ProblemException alreadyRunning) {
                     log.debug("Billing run for {} already running elsewhere", tenant.slug());
                 } catch (RuntimeException e) {

@@ -45,13 +45,13 @@ public class BillingRunPreviews {
     /** The preview: its lines by customer name, and the totals per currency (usually one). */
     public record Preview(LocalDate runDate, int invoices, List<Total> totals, List<Line> lines) {}
 
-    private final BillingService billing;
+    private final BillingRuns runs;
     private final CustomerDirectory customers;
     private final java.time.Clock clock;
     private final Accounts accounts;
 
-    BillingRunPreviews(BillingService billing, CustomerDirectory customers, java.time.Clock clock, Accounts accounts) {
-        this.billing = billing;
+    BillingRunPreviews(BillingRuns runs, CustomerDirectory customers, java.time.Clock clock, Accounts accounts) {
+        this.runs = runs;
         this.customers = customers;
         this.clock = clock;
         this.accounts = accounts;
@@ -60,7 +60,7 @@ public class BillingRunPreviews {
     /** What a run today would invoice. */
     public Preview preview() {
         LocalDate today = LocalDate.now(clock.withZone(accounts.tenantZone()));
-        List<Item> items = billing.preview(today);
+        List<Item> items = runs.preview(today);
         Map<UUID, CustomerSummary> names = customers.findAll(
                 items.stream().map(Item::customerId).distinct().toList());
         List<Line> lines = new ArrayList<>();

@@ -33,7 +33,8 @@ class InvoicePdf {
 
     private static final BidiDirections BIDI = new BidiDirections();
 
-    private final BillingService billing;
+    private final Invoices invoices;
+    private final Payments payments;
     private final Statements statements;
     private final CustomerDirectory customers;
     private final TenantDirectory tenants;
@@ -43,7 +44,8 @@ class InvoicePdf {
     private final Clock clock;
 
     InvoicePdf(
-            BillingService billing,
+            Invoices invoices,
+            Payments payments,
             Statements statements,
             CustomerDirectory customers,
             TenantDirectory tenants,
@@ -51,7 +53,8 @@ class InvoicePdf {
             DocumentRenderer renderer,
             ObjectProvider<PayLinks> payLinks,
             Clock clock) {
-        this.billing = billing;
+        this.invoices = invoices;
+        this.payments = payments;
         this.statements = statements;
         this.customers = customers;
         this.tenants = tenants;
@@ -62,7 +65,7 @@ class InvoicePdf {
     }
 
     byte[] render(UUID invoiceId) {
-        var invoice = billing.invoice(invoiceId);
+        var invoice = invoices.invoice(invoiceId);
         Map<String, Object> variables = new HashMap<>();
         variables.put("invoice", invoice);
         String number = invoice.number();
@@ -78,7 +81,7 @@ class InvoicePdf {
     }
 
     byte[] receipt(UUID paymentId) {
-        var payment = billing.payment(paymentId);
+        var payment = payments.payment(paymentId);
         return render(
                 "billing/receipt-pdf",
                 payment.customerId(),

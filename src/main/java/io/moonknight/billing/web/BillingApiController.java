@@ -1,10 +1,13 @@
 package io.moonknight.billing.web;
 
 import io.moonknight.billing.internal.BillingAccounts;
-import io.moonknight.billing.internal.BillingService;
+import io.moonknight.billing.internal.BillingRuns;
 import io.moonknight.billing.internal.BillingSettingsService;
 import io.moonknight.billing.internal.BillingViews;
 import io.moonknight.billing.internal.Charges;
+import io.moonknight.billing.internal.Invoices;
+import io.moonknight.billing.internal.Ledger;
+import io.moonknight.billing.internal.Payments;
 import io.moonknight.shared.web.PageResponse;
 import io.moonknight.shared.web.Paging;
 import io.moonknight.shared.web.idempotency.Idempotent;
@@ -40,7 +43,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Billing", description = "Invoices, payments, customer ledgers and billing runs")
 class BillingApiController {
 
-    private final BillingService billing;
+    private final BillingRuns runs;
+    private final Invoices invoices;
+    private final Payments payments;
+    private final Ledger ledger;
     private final io.moonknight.billing.internal.InvoiceDocuments pdfs;
     private final BillingSettingsService settings;
     private final Charges charges;
@@ -48,14 +54,20 @@ class BillingApiController {
     private final io.moonknight.billing.internal.DataPacks packs;
 
     BillingApiController(
-            BillingService billing,
+            BillingRuns runs,
+            Invoices invoices,
+            Payments payments,
+            Ledger ledger,
             io.moonknight.billing.internal.InvoiceDocuments pdfs,
             BillingSettingsService settings,
             Charges charges,
             BillingAccounts accounts,
             io.moonknight.billing.internal.DataPacks packs) {
         this.packs = packs;
-        this.billing = billing;
+        this.runs = runs;
+        this.invoices = invoices;
+        this.payments = payments;
+        this.ledger = ledger;
         this.pdfs = pdfs;
         this.settings = settings;
         this.charges = charges;
@@ -193,7 +205,7 @@ class BillingApiController {
             description = "One invoice for all of them; 409 `nothing-to-invoice` when none are pending")
     ResponseEntity<BillingViews.Invoice> invoiceCharges(@PathVariable UUID id) {
         UUID invoice = charges.invoicePending(id);
-        return ResponseEntity.created(URI.create("/api/v1/invoices/" + invoice)).body(billing.invoice(invoice));
+        return ResponseEntity.created(URI.create("/api/v1/invoices/" + invoice)).body(invoices.invoice(invoice));
     }
 
     @GetMapping("/api/v1/charges")
@@ -268,7 +280,7 @@ class BillingApiController {
             description = "Pays back up to what the payment left as credit; 409 `refund-exceeds-credit` beyond it"
                     + " (void the invoices it paid first). Posted to the ledger as a REFUND debit.")
     ResponseEntity<BillingViews.Payment> refund(@PathVariable UUID id, @Valid @RequestBody RefundRequest request) {
-        var payment = billing.refund(id, request.amount(), request.method(), request.reference(), request.reason());
+        var payment = payments.refund(id, request.amount(), request.method(), request.reference(), request.reason());
         return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
                 .body(payment);
     }
@@ -277,7 +289,7 @@ class BillingApiController {
     @PreAuthorize("hasAuthority('billing:read')")
     @Operation(summary = "A payment's receipt as PDF", description = "With its gapless receipt number")
     ResponseEntity<byte[]> receipt(@PathVariable UUID id) {
-        var payment = billing.payment(id);
+        var payment = payments.payment(id);
         return PdfDownloads.of(
                 payment.receiptNumber() == null ? "receipt" : payment.receiptNumber(), pdfs.receipt(id), false);
     }
@@ -342,9 +354,9 @@ class BillingApiController {
 
     record DraftLinesRequest(@NotNull @Size(max = 100) List<@Valid @NotNull DraftLineRequest> lines) {}
 
-    private static List<BillingService.DraftLine> lines(List<DraftLineRequest> lines) {
+    private static List<Invoices.DraftLine> lines(List<DraftLineRequest> lines) {
         return lines.stream()
-                .map(l -> new BillingService.DraftLine(
+                .map(l -> new Invoices.DraftLine(
                         l.description(),
                         l.quantity() == null ? BigDecimal.ONE : l.quantity(),
                         l.unitPrice(),
@@ -360,7 +372,7 @@ class BillingApiController {
             description = "Lines priced by hand, taxed by their tax class; no number and nothing on the ledger until"
                     + " `POST /api/v1/invoices/{id}/issue`")
     ResponseEntity<BillingViews.Invoice> draft(@Valid @RequestBody DraftRequest request) {
-        var invoice = billing.draft(request.customerId(), lines(request.lines()));
+        var invoice = invoices.draft(request.customerId(), lines(request.lines()));
         return ResponseEntity.created(URI.create("/api/v1/invoices/" + invoice.id()))
                 .body(invoice);
     }
@@ -369,7 +381,7 @@ class BillingApiController {
     @PreAuthorize("hasAuthority('billing:write')")
     @Operation(summary = "Replace a draft's lines", description = "409 `invoice-not-draft` once issued or void")
     BillingViews.Invoice updateDraft(@PathVariable UUID id, @Valid @RequestBody DraftLinesRequest request) {
-        return billing.updateDraft(id, lines(request.lines()));
+        return invoices.updateDraft(id, lines(request.lines()));
     }
 
     @PostMapping("/api/v1/invoices/{id}/issue")
@@ -380,7 +392,7 @@ class BillingApiController {
             description = "Gives it the next gapless number, the issue and due dates and the ledger debit; 409"
                     + " `invoice-not-draft`, or `invoice-empty` for a draft that comes to nothing")
     BillingViews.Invoice issue(@PathVariable UUID id) {
-        return billing.issue(id);
+        return invoices.issue(id);
     }
 
     record PaymentRequest(
@@ -407,14 +419,14 @@ class BillingApiController {
     @PreAuthorize("hasAuthority('billing:read')")
     @Operation(summary = "Get an invoice with its lines")
     BillingViews.Invoice invoice(@PathVariable UUID id) {
-        return billing.invoice(id);
+        return invoices.invoice(id);
     }
 
     @GetMapping(value = "/api/v1/invoices/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize("hasAuthority('billing:read')")
     @Operation(summary = "An invoice as PDF", description = "With the tenant's name as letterhead")
     ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
-        var invoice = billing.invoice(id);
+        var invoice = invoices.invoice(id);
         return PdfDownloads.of(invoice.number() == null ? "invoice" : invoice.number(), pdfs.pdf(id), false);
     }
 
@@ -426,7 +438,7 @@ class BillingApiController {
             description = "A draft, or an issued, unpaid one (409 `invoice-not-voidable`); for an issued one a credit"
                     + " note entry takes its amount off the ledger, the invoice and its number stay")
     BillingViews.Invoice voidInvoice(@PathVariable UUID id, @Valid @RequestBody VoidRequest request) {
-        return billing.voidInvoice(id, request.reason());
+        return invoices.voidInvoice(id, request.reason());
     }
 
     @PostMapping("/api/v1/payments")
@@ -437,7 +449,7 @@ class BillingApiController {
             description = "Cash, bank transfer or cheque; allocated to the chosen invoices or the oldest open ones,"
                     + " anything left stays on the ledger as credit")
     ResponseEntity<BillingViews.Payment> pay(@Valid @RequestBody PaymentRequest request) {
-        var payment = billing.recordPayment(
+        var payment = payments.recordPayment(
                 request.customerId(),
                 request.amount(),
                 request.method(),
@@ -452,14 +464,14 @@ class BillingApiController {
     @Operation(summary = "List payments", description = "Newest first; filter by customer")
     PageResponse<BillingViews.Payment> payments(
             @RequestParam(required = false) @Nullable UUID customerId, @ParameterObject Pageable pageable) {
-        return PageResponse.of(billing.payments(customerId, Paging.restrict(pageable, Map.of(), Sort.unsorted())));
+        return PageResponse.of(payments.payments(customerId, Paging.restrict(pageable, Map.of(), Sort.unsorted())));
     }
 
     @GetMapping("/api/v1/payments/{id}")
     @PreAuthorize("hasAuthority('billing:read')")
     @Operation(summary = "Get a payment and its allocations")
     BillingViews.Payment payment(@PathVariable UUID id) {
-        return billing.payment(id);
+        return payments.payment(id);
     }
 
     @GetMapping("/api/v1/customers/{id}/ledger")
@@ -468,7 +480,7 @@ class BillingApiController {
             summary = "A customer's ledger",
             description = "Every debit and credit with the running balance; the balance is the entries' sum")
     BillingViews.Ledger ledger(@PathVariable UUID id) {
-        return billing.ledger(id);
+        return ledger.ledger(id);
     }
 
     @PostMapping("/api/v1/billing-runs")
@@ -482,7 +494,7 @@ class BillingApiController {
     ResponseEntity<BillingViews.Run> start(@RequestBody(required = false) @Nullable RunRequest request) {
         boolean dry = request != null && Boolean.TRUE.equals(request.dryRun());
         boolean wait = request != null && Boolean.TRUE.equals(request.awaitCompletion());
-        var run = billing.start(dry, wait);
+        var run = runs.start(dry, wait);
         return ResponseEntity.created(URI.create("/api/v1/billing-runs/" + run.id()))
                 .body(run);
     }
@@ -491,13 +503,13 @@ class BillingApiController {
     @PreAuthorize("hasAuthority('billing:read')")
     @Operation(summary = "Billing runs", description = "Newest first")
     PageResponse<BillingViews.Run> runs(@ParameterObject Pageable pageable) {
-        return PageResponse.of(billing.runs(Paging.restrict(pageable, Map.of(), Sort.unsorted())));
+        return PageResponse.of(runs.runs(Paging.restrict(pageable, Map.of(), Sort.unsorted())));
     }
 
     @GetMapping("/api/v1/billing-runs/{id}")
     @PreAuthorize("hasAuthority('billing:read')")
     @Operation(summary = "A billing run and its progress")
     BillingViews.Run run(@PathVariable UUID id) {
-        return billing.run(id);
+        return runs.run(id);
     }
 }

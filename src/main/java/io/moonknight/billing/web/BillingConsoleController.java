@@ -1,8 +1,11 @@
 package io.moonknight.billing.web;
 
 import io.moonknight.billing.internal.BillingAccounts;
-import io.moonknight.billing.internal.BillingService;
+import io.moonknight.billing.internal.BillingRuns;
 import io.moonknight.billing.internal.Charges;
+import io.moonknight.billing.internal.Invoices;
+import io.moonknight.billing.internal.Ledger;
+import io.moonknight.billing.internal.Payments;
 import io.moonknight.shared.web.ConsoleForm;
 import io.moonknight.shared.web.FormValues;
 import io.moonknight.shared.web.ProblemException;
@@ -25,7 +28,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/billing")
 class BillingConsoleController {
 
-    private final BillingService billing;
+    private final BillingRuns runs;
+    private final Invoices invoices;
+    private final Payments payments;
+    private final Ledger ledger;
     private final io.moonknight.billing.internal.InvoiceDocuments documents;
     private final Charges charges;
     private final BillingAccounts accounts;
@@ -33,7 +39,10 @@ class BillingConsoleController {
     private final io.moonknight.plans.PlanCatalog plans;
 
     BillingConsoleController(
-            BillingService billing,
+            BillingRuns runs,
+            Invoices invoices,
+            Payments payments,
+            Ledger ledger,
             io.moonknight.billing.internal.InvoiceDocuments documents,
             Charges charges,
             BillingAccounts accounts,
@@ -41,7 +50,10 @@ class BillingConsoleController {
             io.moonknight.plans.PlanCatalog plans) {
         this.packs = packs;
         this.plans = plans;
-        this.billing = billing;
+        this.runs = runs;
+        this.invoices = invoices;
+        this.payments = payments;
+        this.ledger = ledger;
         this.documents = documents;
         this.charges = charges;
         this.accounts = accounts;
@@ -50,7 +62,7 @@ class BillingConsoleController {
     @GetMapping("/invoices/{id}")
     @PreAuthorize("hasAuthority('billing:read')")
     String invoice(@PathVariable UUID id, Model model) {
-        var invoice = billing.invoice(id);
+        var invoice = invoices.invoice(id);
         model.addAttribute("invoice", invoice);
         model.addAttribute("pageTitle", invoice.number() == null ? "Invoice" : invoice.number());
         return "billing/invoice";
@@ -59,7 +71,7 @@ class BillingConsoleController {
     @GetMapping("/invoices/{id}/pdf")
     @PreAuthorize("hasAuthority('billing:read')")
     org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
-        var invoice = billing.invoice(id);
+        var invoice = invoices.invoice(id);
         return PdfDownloads.of(invoice.number() == null ? "invoice" : invoice.number(), documents.pdf(id), true);
     }
 
@@ -71,7 +83,7 @@ class BillingConsoleController {
             if (reason.isBlank()) {
                 throw ProblemException.invalidField("reason", "give a reason");
             }
-            billing.voidInvoice(id, reason.strip());
+            invoices.voidInvoice(id, reason.strip());
             return "Invoice voided; a credit note took its amount off the ledger.";
         });
     }
@@ -81,14 +93,14 @@ class BillingConsoleController {
     @PreAuthorize("hasAuthority('billing:read')")
     String ledgerTab(@PathVariable UUID customerId, Model model) {
         model.addAttribute("customerId", customerId);
-        model.addAttribute("ledger", billing.ledger(customerId));
+        model.addAttribute("ledger", ledger.ledger(customerId));
         model.addAttribute(
                 "invoices",
-                billing.invoices(customerId, null, PageRequest.of(0, 20)).getContent());
+                invoices.invoices(customerId, null, PageRequest.of(0, 20)).getContent());
         model.addAttribute("form", FormValues.empty().put("method", "CASH"));
         model.addAttribute("account", accounts.get(customerId));
         model.addAttribute(
-                "payments", billing.payments(customerId, PageRequest.of(0, 20)).getContent());
+                "payments", payments.payments(customerId, PageRequest.of(0, 20)).getContent());
         model.addAttribute(
                 "charges",
                 charges.ofCustomer(customerId, null).stream().limit(20).toList());
@@ -156,10 +168,10 @@ class BillingConsoleController {
                 form.reject("reason", "say why");
             }
             form.check();
-            if (!billing.payment(paymentId).customerId().equals(customerId)) {
+            if (!payments.payment(paymentId).customerId().equals(customerId)) {
                 throw ProblemException.notFound("Payment", paymentId);
             }
-            billing.refund(
+            payments.refund(
                     paymentId,
                     java.util.Objects.requireNonNull(amount),
                     "CASH",
@@ -237,7 +249,7 @@ class BillingConsoleController {
     @GetMapping("/payments/{id}/receipt")
     @PreAuthorize("hasAuthority('billing:read')")
     org.springframework.http.ResponseEntity<byte[]> receipt(@PathVariable UUID id) {
-        var payment = billing.payment(id);
+        var payment = payments.payment(id);
         return PdfDownloads.of(
                 payment.receiptNumber() == null ? "receipt" : payment.receiptNumber(), documents.receipt(id), true);
     }
@@ -259,7 +271,7 @@ class BillingConsoleController {
             if (!List.of("CASH", "BANK_TRANSFER", "CHEQUE").contains(method)) {
                 throw ProblemException.invalidField("method", "choose cash, bank transfer or cheque");
             }
-            var payment = billing.recordPayment(
+            var payment = payments.recordPayment(
                     customerId, java.util.Objects.requireNonNull(amount), method, form.text("reference"), List.of());
             return "Payment of " + payment.amount().stripTrailingZeros().toPlainString() + " " + payment.currency()
                     + " recorded.";
@@ -275,7 +287,7 @@ class BillingConsoleController {
     @GetMapping("/runs")
     @PreAuthorize("hasAuthority('billing:read')")
     String runs(Model model) {
-        model.addAttribute("runs", billing.runs());
+        model.addAttribute("runs", runs.runs());
         return "billing/runs";
     }
 
@@ -283,7 +295,7 @@ class BillingConsoleController {
     @GetMapping("/runs/{id}/progress")
     @PreAuthorize("hasAuthority('billing:read')")
     String progress(@PathVariable UUID id, Model model) {
-        model.addAttribute("run", billing.run(id));
+        model.addAttribute("run", runs.run(id));
         return "billing/runs :: progress";
     }
 
@@ -294,7 +306,7 @@ class BillingConsoleController {
             return "redirect:/billing/runs/preview"; // a preview records nothing: BillingRunPagesController shows it
         }
         try {
-            billing.start(false, false);
+            runs.start(false, false);
             redirect.addFlashAttribute("flash", "Billing run started.");
         } catch (ProblemException problem) {
             redirect.addFlashAttribute("flashError", problem.detail());

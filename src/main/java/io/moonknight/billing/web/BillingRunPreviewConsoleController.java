@@ -1,7 +1,7 @@
 package io.moonknight.billing.web;
 
 import io.moonknight.billing.internal.BillingRunPreviews;
-import io.moonknight.billing.internal.BillingService;
+import io.moonknight.billing.internal.BillingRuns;
 import io.moonknight.shared.web.ProblemException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -13,17 +13,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 class BillingRunPreviewConsoleController {
 
     private final BillingRunPreviews previews;
-    private final BillingService billing;
+    private final BillingRuns runs;
 
-    BillingRunPreviewConsoleController(BillingRunPreviews previews, BillingService billing) {
+    BillingRunPreviewConsoleController(BillingRunPreviews previews, BillingRuns runs) {
         this.previews = previews;
-        this.billing = billing;
+        this.runs = runs;
     }
 
     @GetMapping("/billing/runs/preview")
     @PreAuthorize("hasAuthority('billing:run')")
     String preview(Model model) {
-        model.addAttribute("runs", billing.runs());
+        model.addAttribute("runs", runs.runs());
         try {
             var preview = previews.preview();
             model.addAttribute("preview", preview);

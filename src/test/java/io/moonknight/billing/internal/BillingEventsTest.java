@@ -33,7 +33,10 @@ class BillingEventsTest {
     int port;
 
     @Autowired
-    BillingService billing;
+    Invoices invoices;
+
+    @Autowired
+    Payments payments;
 
     @Autowired
     Dunning dunning;
@@ -58,20 +61,20 @@ class BillingEventsTest {
                                 List.of("+8801711000001")),
                         tenant.adminToken())
                 .text("id"));
-        var line = List.of(new BillingService.DraftLine("Work", BigDecimal.ONE, new BigDecimal("80"), null));
+        var line = List.of(new Invoices.DraftLine("Work", BigDecimal.ONE, new BigDecimal("80"), null));
         var paid = TenantContext.call(
-                tenant.id(), () -> billing.issue(billing.draft(customer, line).id()));
+                tenant.id(), () -> invoices.issue(invoices.draft(customer, line).id()));
         var voided = TenantContext.call(
-                tenant.id(), () -> billing.issue(billing.draft(customer, line).id()));
+                tenant.id(), () -> invoices.issue(invoices.draft(customer, line).id()));
         var overdue = TenantContext.call(
-                tenant.id(), () -> billing.issue(billing.draft(customer, line).id()));
+                tenant.id(), () -> invoices.issue(invoices.draft(customer, line).id()));
         assertThat(events.stream(InvoiceIssued.class).filter(e -> e.customerId().equals(customer)))
                 .extracting(InvoiceIssued::invoiceId)
                 .containsExactly(paid.id(), voided.id(), overdue.id());
 
         var payment = TenantContext.call(
                 tenant.id(),
-                () -> billing.recordPayment(customer, new BigDecimal("80"), "CASH", null, List.of(paid.id())));
+                () -> payments.recordPayment(customer, new BigDecimal("80"), "CASH", null, List.of(paid.id())));
         assertThat(events.stream(PaymentReceived.class)
                         .filter(e -> e.customerId().equals(customer)))
                 .singleElement()
@@ -84,7 +87,7 @@ class BillingEventsTest {
                 .extracting(InvoicePaid::invoiceId)
                 .containsExactly(paid.id());
 
-        TenantContext.run(tenant.id(), () -> billing.voidInvoice(voided.id(), "wrong customer"));
+        TenantContext.run(tenant.id(), () -> invoices.voidInvoice(voided.id(), "wrong customer"));
         assertThat(events.stream(InvoiceVoided.class).filter(e -> e.customerId().equals(customer)))
                 .extracting(InvoiceVoided::invoiceId)
                 .containsExactly(voided.id());

@@ -25,7 +25,10 @@ class BillingInvariantsTest {
     int port;
 
     @Autowired
-    BillingService billing;
+    Invoices invoices;
+
+    @Autowired
+    Payments payments;
 
     @Autowired
     JdbcClient jdbc;
@@ -47,15 +50,15 @@ class BillingInvariantsTest {
                                 List.of("+8801711000001")),
                         tenant.adminToken())
                 .text("id"));
-        var line = List.of(new BillingService.DraftLine("Work", BigDecimal.ONE, new BigDecimal("80"), null));
+        var line = List.of(new Invoices.DraftLine("Work", BigDecimal.ONE, new BigDecimal("80"), null));
         var invoice = TenantContext.call(
-                tenant.id(), () -> billing.issue(billing.draft(customer, line).id()));
+                tenant.id(), () -> invoices.issue(invoices.draft(customer, line).id()));
         var other = TenantContext.call(
-                tenant.id(), () -> billing.issue(billing.draft(customer, line).id()));
+                tenant.id(), () -> invoices.issue(invoices.draft(customer, line).id()));
         // 80 of it pays the chosen invoice, 20 stay as credit
         var payment = TenantContext.call(
                 tenant.id(),
-                () -> billing.recordPayment(customer, new BigDecimal("100"), "CASH", null, List.of(invoice.id())));
+                () -> payments.recordPayment(customer, new BigDecimal("100"), "CASH", null, List.of(invoice.id())));
 
         assertThatThrownBy(() -> jdbc.sql("insert into billing.payment_allocations (tenant_id, payment_id, invoice_id,"
                                 + " amount) values (:t, :p, :i, 80)")

@@ -39,7 +39,16 @@ class MixedMoneyRaceTest {
     int port;
 
     @Autowired
-    BillingService billing;
+    BillingRuns runs;
+
+    @Autowired
+    Invoices invoices;
+
+    @Autowired
+    Payments payments;
+
+    @Autowired
+    Ledger ledger;
 
     @Autowired
     BillingAccounts billingAccounts;
@@ -82,12 +91,12 @@ class MixedMoneyRaceTest {
     void voidAgainstIssueEitherVoidsWithACreditNoteOrLeavesTheInvoiceIssued() throws Exception {
         for (int i = 0; i < ITERATIONS; i++) {
             UUID customer = newCustomer();
-            UUID draft = inTenant(() -> billing.draft(
+            UUID draft = inTenant(() -> invoices.draft(
                             customer,
-                            List.of(new BillingService.DraftLine("Work", BigDecimal.ONE, new BigDecimal("80"), null)))
+                            List.of(new Invoices.DraftLine("Work", BigDecimal.ONE, new BigDecimal("80"), null)))
                     .id());
-            race(() -> billing.issue(draft), () -> billing.voidInvoice(draft, "race"));
-            var invoice = inTenant(() -> billing.invoice(draft));
+            race(() -> invoices.issue(draft), () -> invoices.voidInvoice(draft, "race"));
+            var invoice = inTenant(() -> invoices.invoice(draft));
             BigDecimal balance = balance(customer);
             if (invoice.status().equals("VOID")) {
                 assertThat(balance).as("iteration %d: voided, taken back", i).isEqualByComparingTo("0");
@@ -106,7 +115,7 @@ class MixedMoneyRaceTest {
             UUID account = inTenant(() -> accounts.of(customer).id());
             issueUnpaid(customer, "100");
             race(
-                    () -> billing.refund(payment, new BigDecimal("100"), "CASH", null, "race"),
+                    () -> payments.refund(payment, new BigDecimal("100"), "CASH", null, "race"),
                     () -> transactions.executeWithoutResult(s -> credit.apply(account)));
             BigDecimal allocated = sum("payment_allocations", payment);
             BigDecimal refunded = sum("refunds", payment);
@@ -155,9 +164,9 @@ class MixedMoneyRaceTest {
                     null,
                     today.minusDays(20))));
             race(
-                    () -> billing.recordPayment(customer, new BigDecimal("500"), "CASH", null, List.of()),
+                    () -> payments.recordPayment(customer, new BigDecimal("500"), "CASH", null, List.of()),
                     () -> dunning.run(today));
-            assertThat(inTenant(() -> billing.invoice(invoice)).status()).isEqualTo("PAID");
+            assertThat(inTenant(() -> invoices.invoice(invoice)).status()).isEqualTo("PAID");
             int iteration = i;
             // suspended before the payment came in: resumed in reaction to it (PaymentReceived, after its commit)
             org.awaitility.Awaitility.await()
@@ -177,11 +186,11 @@ class MixedMoneyRaceTest {
         for (int i = 0; i < ITERATIONS; i++) {
             UUID customer = newCustomer();
             String subscription = subscribe(customer, plan, "day" + i, monthBefore.minusMonths(3));
-            inTenant(() -> billing.start(monthBefore, false, true));
+            inTenant(() -> runs.start(monthBefore, false, true));
             var change = new BillingAccounts.Change(7, true, false, null, 15, false, null);
             race(
                     () -> billingAccounts.update(customer, change),
-                    () -> billing.start(monthBefore.withDayOfMonth(15), false, true));
+                    () -> runs.start(monthBefore.withDayOfMonth(15), false, true));
             List<LocalDate[]> billed = jdbc.sql("""
                 select l.period_start, l.period_end from billing.invoice_lines l
                 where l.subscription_id = cast(:s as uuid) order by l.period_start
@@ -248,7 +257,7 @@ class MixedMoneyRaceTest {
     }
 
     private UUID pay(UUID customer, String amount) {
-        return inTenant(() -> billing.recordPayment(customer, new BigDecimal(amount), "CASH", null, List.of())
+        return inTenant(() -> payments.recordPayment(customer, new BigDecimal(amount), "CASH", null, List.of())
                 .id());
     }
 
@@ -269,7 +278,7 @@ class MixedMoneyRaceTest {
     }
 
     private BigDecimal balance(UUID customer) {
-        return inTenant(() -> billing.ledger(customer).balance());
+        return inTenant(() -> ledger.ledger(customer).balance());
     }
 
     private String plan() {

@@ -40,7 +40,13 @@ class MoneyBugsTest {
     int port;
 
     @Autowired
-    BillingService billing;
+    BillingRuns runs;
+
+    @Autowired
+    Invoices invoices;
+
+    @Autowired
+    Payments payments;
 
     @Autowired
     Credit credit;
@@ -115,7 +121,7 @@ class MoneyBugsTest {
         issueUnpaid(customer, "100");
 
         var refund = hold(
-                () -> billing.refund(UUID.fromString(payment), new BigDecimal("100"), "CASH", null, "moving away"));
+                () -> payments.refund(UUID.fromString(payment), new BigDecimal("100"), "CASH", null, "moving away"));
         var application = async(() -> inTransaction(() -> credit.apply(account)));
         refund.commitAfter(application);
         application.get(30, TimeUnit.SECONDS);
@@ -131,13 +137,12 @@ class MoneyBugsTest {
     void aVoidRacingAnIssueNeverLeavesADebitWithoutItsCreditNote() throws Exception {
         UUID draft = TenantContext.call(
                 tenant.id(),
-                () -> billing.draft(
+                () -> invoices.draft(
                                 UUID.fromString(customer),
-                                List.of(new BillingService.DraftLine(
-                                        "Work", BigDecimal.ONE, new BigDecimal("80"), null)))
+                                List.of(new Invoices.DraftLine("Work", BigDecimal.ONE, new BigDecimal("80"), null)))
                         .id());
-        var issue = hold(() -> billing.issue(draft));
-        var voiding = async(() -> billing.voidInvoice(draft, "race"));
+        var issue = hold(() -> invoices.issue(draft));
+        var voiding = async(() -> invoices.voidInvoice(draft, "race"));
         issue.commitAfter(voiding);
         try {
             voiding.get(30, TimeUnit.SECONDS);
@@ -145,7 +150,7 @@ class MoneyBugsTest {
             assertThat(refused.getCause()).isInstanceOf(ProblemException.class);
         }
 
-        var invoice = TenantContext.call(tenant.id(), () -> billing.invoice(draft));
+        var invoice = TenantContext.call(tenant.id(), () -> invoices.invoice(draft));
         BigDecimal balance = balance(customer);
         if (invoice.status().equals("VOID")) {
             assertThat(balance)
@@ -208,7 +213,7 @@ class MoneyBugsTest {
         LocalDate due = LocalDate.parse(invoice.path("dueOn").asString());
         BigDecimal total = invoice.path("total").decimalValue();
 
-        var payment = hold(() -> billing.recordPayment(UUID.fromString(customer), total, "CASH", null, List.of()));
+        var payment = hold(() -> payments.recordPayment(UUID.fromString(customer), total, "CASH", null, List.of()));
         var dunningRun = async(() -> dunning.run(due.plusDays(7)));
         payment.commitAfter(dunningRun);
         dunningRun.get(30, TimeUnit.SECONDS);
@@ -476,7 +481,7 @@ class MoneyBugsTest {
     }
 
     private void runAsOf(LocalDate day) {
-        var run = TenantContext.call(tenant.id(), () -> billing.start(day, false, true));
+        var run = TenantContext.call(tenant.id(), () -> runs.start(day, false, true));
         assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo("COMPLETED");
     }
 

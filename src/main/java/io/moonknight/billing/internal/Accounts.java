@@ -83,8 +83,14 @@ class Accounts {
     /** Locks many accounts in one statement, in id order (so two batches never wait on each other in a cycle). */
     java.util.Map<UUID, Account> lockAll(java.util.Collection<UUID> accountIds) {
         var locked = new java.util.HashMap<UUID, Account>();
-        jdbc.sql("select * from billing.accounts where tenant_id = :tenant and id = any(cast(:ids as uuid[]))"
-                        + " order by id for update")
+        // a join on the ids, not "id = any(...)": the latter's plan went to a 15 s scan per 500-account chunk
+        // on 100,000 accounts (bench/billing), this one is an index lookup per id whatever the statistics say
+        jdbc.sql("""
+            select a.* from unnest(cast(:ids as uuid[])) as wanted(id)
+            join billing.accounts a on a.id = wanted.id
+            where a.tenant_id = :tenant
+            order by a.id for update of a
+            """)
                 .param("tenant", TenantContext.require())
                 .param("ids", io.moonknight.shared.db.SqlArrays.literal(accountIds))
                 .query((row, i) -> account(row))
